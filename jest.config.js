@@ -34,8 +34,8 @@ const cjsProject = (name, extra = {}) => ({
 });
 
 export default {
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   coverageProvider: 'v8',
   collectCoverageFrom: ['<rootDir>/shared/src/**/*.ts'],
   coverageThreshold: { './shared/src/': { lines: 95 } },

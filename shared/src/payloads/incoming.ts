@@ -1,0 +1,42 @@
+import { isNonEmptyString, isPlainObject } from './json.js';
+
+/** The spec's ingress body (`POST /api/webhooks/incoming`). */
+export interface IncomingMessageRequest {
+  connectionId: string;
+  message: string;
+  /** Same (connectionId, userId) continues one conversation; absent starts a new one. */
+  userId?: string;
+  /** Echoed back unchanged in the outgoing payload. */
+  metadata?: Record<string, unknown>;
+}
+
+/** Why a value is not a valid request; `field` is absent when the body as a whole is wrong. */
+export interface FieldIssue {
+  field?: string;
+  message: string;
+}
+
+/**
+ * The first problem of a would-be {@link IncomingMessageRequest}, or undefined when it is valid.
+ * Unknown extra fields are tolerated so older servers accept newer clients.
+ */
+export function validateIncomingMessageRequest(value: unknown): FieldIssue | undefined {
+  if (!isPlainObject(value)) return { message: 'body must be a JSON object' };
+  if (!isNonEmptyString(value.connectionId)) {
+    return { field: 'connectionId', message: 'connectionId must be a non-empty string' };
+  }
+  if (typeof value.message !== 'string' || value.message.trim() === '') {
+    return { field: 'message', message: 'message must be a string with some non-blank text' };
+  }
+  if (value.userId !== undefined && !isNonEmptyString(value.userId)) {
+    return { field: 'userId', message: 'userId must be a non-empty string when given' };
+  }
+  if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
+    return { field: 'metadata', message: 'metadata must be a JSON object when given' };
+  }
+  return undefined;
+}
+
+export function isIncomingMessageRequest(value: unknown): value is IncomingMessageRequest {
+  return validateIncomingMessageRequest(value) === undefined;
+}
