@@ -1,0 +1,49 @@
+import OpenAI from 'openai';
+import { ReplyFailedError, type Responder } from './responder.js';
+
+export interface OpenAiResponderOptions {
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  /** The SDK retries 408/409/429/5xx and timeouts with backoff, honouring retry-after. */
+  maxRetries?: number;
+  timeoutMs?: number;
+}
+
+export function createOpenAiResponder(options: OpenAiResponderOptions): Responder {
+  const client = new OpenAI({
+    apiKey: options.apiKey ?? 'not-needed',
+    ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+    maxRetries: options.maxRetries ?? 3,
+    timeout: options.timeoutMs ?? 60_000,
+  });
+  return {
+    name: 'openai',
+    async reply({ model, systemPrompt, temperature, history }) {
+      let completion: OpenAI.Chat.Completions.ChatCompletion;
+      try {
+        completion = await client.chat.completions.create({
+          model,
+          temperature,
+          messages: [
+            ...(systemPrompt ? [{ role: 'system' as const, content: systemPrompt }] : []),
+            ...history,
+          ],
+        });
+      } catch (error) {
+        throw new ReplyFailedError('provider_error', describe(error));
+      }
+      const content = completion.choices?.[0]?.message?.content;
+      if (typeof content !== 'string' || content.length === 0) {
+        throw new ReplyFailedError('empty_reply', 'The AI provider returned no reply text');
+      }
+      return content;
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof OpenAI.APIError) {
+    return `AI provider error${error.status ? ` ${error.status}` : ''}: ${error.message}`;
+  }
+  return `AI provider unreachable: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,92 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { buildOpenApi } from '../http/openapi.js';
+import { createAuthenticator } from '../http/auth.js';
+import { errorMiddleware } from '../http/error-middleware.js';
+import { HttpError } from '../http/errors.js';
+import { readInput, type RouteSpec } from '../http/route.js';
+import type { RelayState } from '../http/state.js';
+import { chatbotRoutes } from '../routes/chatbots.js';
+import { connectionActivityRoutes } from '../routes/connection-activity.js';
+import { connectionRoutes } from '../routes/connections.js';
+import { incomingRoutes } from '../routes/incoming.js';
+import { meRoutes } from '../routes/me.js';
+import { operationRoutes } from '../routes/operations.js';
+import { subscriptionRoutes } from '../routes/subscriptions.js';
+import type { RelayServices } from './services.js';
+
+export function allRoutes(services: RelayServices): RouteSpec[] {
+  return [
+    ...operationRoutes(services),
+    ...meRoutes(services),
+    ...chatbotRoutes(services),
+    ...connectionRoutes(services),
+    ...connectionActivityRoutes(services),
+    ...subscriptionRoutes(services),
+    ...incomingRoutes(services),
+  ];
+}
+
+/** The Koa app: thin routes over the services, each validated by its own schemas. */
+export function createApp(services: RelayServices): Koa<RelayState> {
+  const { deps } = services;
+  const app = new Koa<RelayState>({ proxy: false });
+  const router = new Router<RelayState>();
+  const authenticate = createAuthenticator(deps);
+  const routes = allRoutes(services);
+
+  for (const spec of routes) {
+    router[spec.method](spec.path, async (ctx) => {
+      const principal = spec.auth === false ? undefined : await authenticate(ctx);
+      if (principal) ctx.state.principal = principal;
+      const input = await readInput(spec, ctx, deps.settings.bodyLimitBytes);
+      const result = await spec.handler({
+        ctx,
+        principal: principal ?? { workspaceId: '', apiKeyId: '' },
+        ...(input as { params: never; query: never; body: never }),
+      });
+      ctx.status = result.status;
+      if (result.headers) ctx.set(result.headers);
+      if (result.body !== undefined) ctx.body = result.body;
+    });
+  }
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = buildOpenApi(routes, services.publicUrl());
+  });
+
+  app.use(async (ctx, next) => {
+    const requestId = ctx.get('x-request-id').slice(0, 100) || deps.ids.next('req');
+    ctx.state.requestId = requestId;
+    ctx.state.log = deps.logger.child({ requestId });
+    ctx.set('X-Request-Id', requestId);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+      deps.metrics.requests.inc({ method: ctx.method, route, status: String(ctx.status) });
+      ctx.state.log.info(
+        {
+          method: ctx.method,
+          route,
+          status: ctx.status,
+          durationMs: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    }
+  });
+  app.use(errorMiddleware());
+  app.use(async (ctx, next) => {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined) {
+      const match = router.match(ctx.path, ctx.method);
+      if (match.path.length > 0 && !match.route) {
+        throw new HttpError('method_not_allowed', `${ctx.method} is not allowed here`);
+      }
+    }
+  });
+  app.use(router.routes());
+  return app;
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { Resolver } from '../security/url-guard.js';
+import type { SecretBox } from '../security/secret-box.js';
+import type { Store } from '../store/store.js';
+import type { HttpSender } from '../pipeline/http-sender.js';
+import type { Responder } from '../ai/responder.js';
+import type { Metrics } from '../observability/metrics.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  /** A new unique id such as `conn_2kq…`; the prefix tells the kind of object. */
+  next(prefix: string): string;
+}
+
+export interface RelaySettings {
+  publicUrl: string | undefined;
+  retryScheduleMs: readonly number[];
+  deliveryTimeoutMs: number;
+  syncTimeoutMs: number;
+  allowPrivateUrls: boolean;
+  rateLimitPerMinute: number;
+  rotationOverlapMs: number;
+  recoveryIntervalMs: number;
+  bodyLimitBytes: number;
+  defaultModel: string;
+  /** This process's name in leases, so a crashed owner's claims can expire. */
+  instanceId: string;
+}
+
+/** Everything with a side effect, passed in so tests need no monkey-patching. */
+export interface RelayDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  secrets: SecretBox;
+  send: HttpSender;
+  resolve: Resolver;
+  responder: Responder;
+  logger: Logger;
+  metrics: Metrics;
+  settings: RelaySettings;
+}

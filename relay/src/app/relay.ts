@@ -1,0 +1,63 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConversationWorker } from '../pipeline/conversation-worker.js';
+import { DeliveryService } from '../pipeline/delivery-service.js';
+import { startJobs } from '../pipeline/jobs.js';
+import { recoverStuckWork } from '../pipeline/recovery.js';
+import { ReplyEvents } from '../pipeline/reply-events.js';
+import { createApp } from './create-app.js';
+import type { RelayDeps } from './deps.js';
+import type { RelayServices } from './services.js';
+
+export interface RunningRelay {
+  services: RelayServices;
+  server: Server;
+  url: string;
+  /** Stops accepting, lets in-flight work finish, and stops the jobs. */
+  close(): Promise<void>;
+}
+
+/** Wires the parts, starts the jobs and the HTTP server. The caller owns the store. */
+export async function startRelay(
+  deps: RelayDeps,
+  listen: { port: number; host: string },
+): Promise<RunningRelay> {
+  const events = new ReplyEvents(deps);
+  const deliveries = new DeliveryService(deps);
+  const worker = new ConversationWorker(deps, deliveries, events);
+  let url = deps.settings.publicUrl ?? '';
+  const services: RelayServices = {
+    deps,
+    worker,
+    deliveries,
+    events,
+    publicUrl: () => deps.settings.publicUrl ?? url,
+  };
+  const jobs = await startJobs(deps, { worker, deliveries });
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(listen.port, listen.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address() as AddressInfo;
+  const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  // Work a previous process left unfinished starts now rather than at the first sweep.
+  await recoverStuckWork(deps, { worker, deliveries });
+
+  return {
+    services,
+    server,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await worker.drain();
+      await deliveries.drain();
+      await jobs.stop();
+    },
+  };
+}

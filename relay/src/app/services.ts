@@ -1,0 +1,14 @@
+import type { RelayDeps } from './deps.js';
+import type { ConversationWorker } from '../pipeline/conversation-worker.js';
+import type { DeliveryService } from '../pipeline/delivery-service.js';
+import type { ReplyEvents } from '../pipeline/reply-events.js';
+
+/** The running parts routes talk to. */
+export interface RelayServices {
+  deps: RelayDeps;
+  worker: ConversationWorker;
+  deliveries: DeliveryService;
+  events: ReplyEvents;
+  /** Where this relay is reached from outside, for the URLs it hands out. */
+  publicUrl(): string;
+}

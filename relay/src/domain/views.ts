@@ -1,0 +1,93 @@
+import type {
+  Chatbot,
+  Connection,
+  Conversation,
+  ConversationMessage,
+  Delivery,
+  Subscription,
+} from '@fourthchat/shared';
+import type {
+  ChatbotDoc,
+  ConnectionDoc,
+  ConversationDoc,
+  DeliveryDoc,
+  MessageDoc,
+  SubscriptionDoc,
+} from '../store/documents.js';
+
+/** Turns store documents into the API's objects (never with a secret in them). */
+export function chatbotView(doc: ChatbotDoc): Chatbot {
+  return {
+    id: doc._id,
+    name: doc.name,
+    systemPrompt: doc.systemPrompt,
+    model: doc.model,
+    temperature: doc.temperature,
+    historyLimit: doc.historyLimit,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+export function connectionView(doc: ConnectionDoc, incomingWebhookUrl: string): Connection {
+  return {
+    id: doc._id,
+    chatbotId: doc.chatbotId,
+    name: doc.name,
+    webhookUrl: doc.webhookUrl,
+    customHeaders: Object.fromEntries(doc.customHeaders.map(({ name, value }) => [name, value])),
+    enabled: doc.enabled,
+    incomingWebhookUrl,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+export function subscriptionView(doc: SubscriptionDoc): Subscription {
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    targetUrl: doc.targetUrl,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export function deliveryView(doc: DeliveryDoc): Delivery {
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    ...(doc.subscriptionId ? { subscriptionId: doc.subscriptionId } : {}),
+    ...(doc.messageId ? { messageId: doc.messageId } : {}),
+    kind: doc.kind,
+    targetUrl: doc.targetUrl,
+    status: doc.status,
+    attempts: doc.attempts,
+    ...(doc.nextAttemptAt ? { nextAttemptAt: doc.nextAttemptAt.toISOString() } : {}),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+export function messageView(doc: MessageDoc): ConversationMessage {
+  return {
+    id: doc._id,
+    role: doc.role,
+    content: doc.content,
+    status: doc.status,
+    ...(doc.error ? { error: doc.error } : {}),
+    createdAt: doc.createdAt.toISOString(),
+    ...(doc.metadataJson
+      ? { metadata: JSON.parse(doc.metadataJson) as Record<string, unknown> }
+      : {}),
+  };
+}
+
+export function conversationView(doc: ConversationDoc, messages: MessageDoc[]): Conversation {
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    ...(doc.userId === null ? {} : { userId: doc.userId }),
+    createdAt: doc.createdAt.toISOString(),
+    messages: messages.map(messageView),
+  };
+}

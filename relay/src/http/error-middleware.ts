@@ -1,0 +1,45 @@
+import type { Middleware } from 'koa';
+import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import { HttpError } from './errors.js';
+import type { RelayState } from './state.js';
+
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+function isStoreUnavailable(error: unknown): boolean {
+  return error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
+}
+
+/** Every failure becomes `{error:{code,message}}`; unknown errors are a 500 that leaks nothing. */
+export function errorMiddleware(): Middleware<RelayState> {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new HttpError('not_found', `No route for ${ctx.method} ${ctx.path}`);
+      }
+    } catch (caught) {
+      let error: HttpError;
+      if (caught instanceof HttpError) {
+        error = caught;
+      } else if (isStoreUnavailable(caught)) {
+        error = new HttpError('store_unavailable', 'The store is unreachable; try again shortly', {
+          retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+        });
+      } else {
+        ctx.state.log.error({ err: caught }, 'unhandled error');
+        error = new HttpError('internal', 'Internal error');
+      }
+      ctx.status = error.status;
+      if (error.options.retryAfterSeconds !== undefined) {
+        ctx.set('Retry-After', String(error.options.retryAfterSeconds));
+      }
+      ctx.body = {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.options.field === undefined ? {} : { field: error.options.field }),
+        },
+      };
+    }
+  };
+}

@@ -1,0 +1,108 @@
+// The entry point: the only place that reads the environment or the process.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEchoResponder } from './ai/echo-responder.js';
+import { createOpenAiResponder } from './ai/openai-responder.js';
+import { createIdGenerator } from './app/ids.js';
+import { startRelay } from './app/relay.js';
+import { loadOrCreateSecretKey } from './app/secret-key.js';
+import { welcomeText } from './app/welcome.js';
+import { ConfigError, loadConfig, type RelayConfig } from './config/config.js';
+import { bootstrapTenancy } from './domain/tenancy.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createHttpSender } from './pipeline/http-sender.js';
+import { createSecretBox } from './security/secret-box.js';
+import { systemResolver } from './security/url-guard.js';
+import { startFerretDb, type FerretDbHandle } from './store/ferretdb-process.js';
+import { openStore } from './store/store.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+async function embeddedStore(config: RelayConfig): Promise<FerretDbHandle> {
+  const binary = config.ferretDbBinary ?? join(repoRoot, '.cache', 'ferretdb', 'ferretdb-embedded');
+  if (!existsSync(binary)) {
+    throw new ConfigError(
+      `The embedded store is not built (${binary}). Run \`npm start\` from the repository root, or set MONGODB_URL.`,
+    );
+  }
+  return startFerretDb({ binary, dataDir: join(resolve(config.dataDir), 'ferretdb') });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const embedded = config.mongodbUrl ? undefined : await embeddedStore(config);
+  const store = await openStore(config.mongodbUrl ?? (embedded as FerretDbHandle).uri);
+  const clock = { now: () => new Date() };
+  const ids = createIdGenerator();
+  const { createdKey } = await bootstrapTenancy({ store, clock, ids }, config.bootstrapApiKeys);
+  if (config.ai.provider === 'echo') {
+    logger.warn(
+      'AI_PROVIDER is echo: replies repeat the message (set OPENAI_API_KEY for real AI replies)',
+    );
+  }
+  const relay = await startRelay(
+    {
+      store,
+      clock,
+      ids,
+      secrets: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
+      send: createHttpSender({ allowPrivate: config.allowPrivateUrls }),
+      resolve: systemResolver,
+      responder:
+        config.ai.provider === 'openai'
+          ? createOpenAiResponder({ apiKey: config.ai.apiKey, baseUrl: config.ai.baseUrl })
+          : createEchoResponder(),
+      logger,
+      metrics: createMetrics(),
+      settings: {
+        publicUrl: config.publicUrl,
+        retryScheduleMs: config.retryScheduleMs,
+        deliveryTimeoutMs: config.deliveryTimeoutMs,
+        syncTimeoutMs: config.syncTimeoutMs,
+        allowPrivateUrls: config.allowPrivateUrls,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        rotationOverlapMs: config.rotationOverlapMs,
+        recoveryIntervalMs: config.recoveryIntervalMs,
+        bodyLimitBytes: 256 * 1024,
+        defaultModel: config.ai.model,
+        instanceId: createIdGenerator().next('relay'),
+      },
+    },
+    { port: config.port, host: config.host },
+  );
+  logger.info(
+    { url: relay.url, store: embedded ? 'embedded FerretDB' : 'MONGODB_URL' },
+    'relay started',
+  );
+  process.stdout.write(
+    welcomeText({ url: relay.services.publicUrl(), createdKey, aiProvider: config.ai.provider }) +
+      '\n',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await relay.close();
+    await store.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `FourthChat Relay failed to start: ${(error as Error)?.stack ?? String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

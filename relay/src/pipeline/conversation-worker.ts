@@ -1,0 +1,189 @@
+import type { RelayDeps } from '../app/deps.js';
+import { ReplyFailedError } from '../ai/responder.js';
+import type { ConversationDoc, MessageDoc } from '../store/documents.js';
+import { isDuplicateKey } from '../store/store.js';
+import type { DeliveryService } from './delivery-service.js';
+import { createDeliveries } from './fan-out.js';
+import { outgoingBody } from './outgoing.js';
+import type { ReplyEvents } from './reply-events.js';
+
+type Deps = Pick<RelayDeps, 'store' | 'clock' | 'responder' | 'settings' | 'logger' | 'metrics'>;
+
+const LEASE_MS = 120_000;
+
+/**
+ * Answers the messages of each conversation in order, one at a time. A lease on
+ * the conversation keeps other instances out; if this process dies the lease
+ * expires and the recovery sweep hands the conversation to whoever is alive.
+ */
+export class ConversationWorker {
+  private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly deliveries: DeliveryService,
+    private readonly events: ReplyEvents,
+  ) {}
+
+  /** Makes sure the conversation's pending messages get answered. */
+  schedule(conversationId: string): void {
+    const active = this.running.get(conversationId);
+    if (active) {
+      active.again = true;
+      return;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = this.run(conversationId, entry)
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: error, conversationId }, 'conversation worker failed'),
+      )
+      .finally(() => this.running.delete(conversationId));
+    this.running.set(conversationId, entry);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.running.values()].map((entry) => entry.done));
+  }
+
+  private async run(conversationId: string, entry: { again: boolean }): Promise<void> {
+    do {
+      entry.again = false;
+      const conversation = await this.lease(conversationId);
+      if (!conversation) return;
+      try {
+        for (;;) {
+          const next = await this.deps.store.messages.findOne(
+            { conversationId, role: 'user', status: 'pending' },
+            { sort: { seq: 1 } },
+          );
+          if (!next) break;
+          await this.answer(conversation, next);
+        }
+      } finally {
+        await this.release(conversationId);
+      }
+    } while (entry.again);
+  }
+
+  private async lease(conversationId: string): Promise<ConversationDoc | null> {
+    const now = this.deps.clock.now();
+    const owner = this.deps.settings.instanceId;
+    return this.deps.store.conversations.findOneAndUpdate(
+      {
+        _id: conversationId,
+        $or: [{ lease: null }, { 'lease.until': { $lt: now } }, { 'lease.owner': owner }],
+      },
+      { $set: { lease: { owner, until: new Date(now.getTime() + LEASE_MS) } } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  private async release(conversationId: string): Promise<void> {
+    await this.deps.store.conversations.updateOne(
+      { _id: conversationId, 'lease.owner': this.deps.settings.instanceId },
+      { $set: { lease: null } },
+    );
+  }
+
+  private async answer(conversation: ConversationDoc, question: MessageDoc): Promise<void> {
+    const { store } = this.deps;
+    const replyId = question.replyId as string;
+    const reply =
+      (await store.messages.findOne({ _id: replyId })) ??
+      (await this.generate(conversation, question));
+    if (!reply) {
+      this.events.settled(question._id);
+      return;
+    }
+    const connection = await store.connections.findOne({ _id: conversation.connectionId });
+    const deliveries = connection
+      ? await createDeliveries(this.deps, {
+          connection,
+          sourceId: reply._id,
+          kind: 'reply',
+          messageId: reply._id,
+          body: reply.outgoing as string,
+        })
+      : [];
+    await store.messages.updateOne({ _id: question._id }, { $set: { status: 'completed' } });
+    this.events.settled(question._id);
+    for (const delivery of deliveries) this.deliveries.kick(delivery._id);
+  }
+
+  /** Calls the AI and stores the reply; undefined when the reply finally failed. */
+  private async generate(
+    conversation: ConversationDoc,
+    question: MessageDoc,
+  ): Promise<MessageDoc | undefined> {
+    const { store, clock, responder, metrics } = this.deps;
+    const chatbot = await store.chatbots.findOne({ _id: conversation.chatbotId });
+    const historyLimit = chatbot?.historyLimit ?? 20;
+    const earlier = await store.messages
+      .find({ conversationId: conversation._id, seq: { $lt: question.seq }, status: 'completed' })
+      .sort({ seq: -1 })
+      .limit(historyLimit)
+      .toArray();
+    const history = [...earlier.reverse(), question].map((m) => ({
+      role: m.role,
+      content: m.content,
+    }));
+    let content: string;
+    try {
+      content = await responder.reply({
+        model: chatbot?.model ?? this.deps.settings.defaultModel,
+        systemPrompt: chatbot?.systemPrompt ?? '',
+        temperature: chatbot?.temperature ?? 0.7,
+        history,
+      });
+    } catch (error) {
+      const message = error instanceof ReplyFailedError ? error.message : 'The AI reply failed';
+      this.deps.logger.warn({ err: error, messageId: question._id }, 'AI reply failed');
+      metrics.replies.inc({ outcome: 'failed' });
+      await store.messages.updateOne(
+        { _id: question._id },
+        { $set: { status: 'failed', error: message } },
+      );
+      return undefined;
+    }
+    metrics.replies.inc({ outcome: 'completed' });
+    const createdAt = clock.now();
+    const seq = await this.nextSeq(conversation._id);
+    const reply: MessageDoc = {
+      _id: question.replyId as string,
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation._id,
+      connectionId: conversation.connectionId,
+      seq,
+      role: 'assistant',
+      content,
+      metadataJson: null,
+      userId: question.userId,
+      status: 'completed',
+      error: null,
+      replyId: null,
+      outgoing: outgoingBody({
+        connectionId: conversation.connectionId,
+        conversationId: conversation._id,
+        reply: { id: question.replyId as string, content, createdAt },
+        question,
+      }),
+      createdAt,
+    };
+    try {
+      await store.messages.insertOne(reply);
+      return reply;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      return (await store.messages.findOne({ _id: reply._id })) ?? undefined;
+    }
+  }
+
+  private async nextSeq(conversationId: string): Promise<number> {
+    const updated = await this.deps.store.conversations.findOneAndUpdate(
+      { _id: conversationId },
+      { $inc: { nextSeq: 1 } },
+      { returnDocument: 'before' },
+    );
+    return updated?.nextSeq ?? 0;
+  }
+}

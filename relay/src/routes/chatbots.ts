@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { RelayServices } from '../app/services.js';
+import { findOwned } from '../domain/owned.js';
+import { chatbotView } from '../domain/views.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+import type { ChatbotDoc } from '../store/documents.js';
+import { chatbot, idParams, listOf } from './schemas.js';
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  systemPrompt: z.string().max(20_000),
+  model: z.string().trim().min(1).max(200),
+  temperature: z.number().min(0).max(2),
+  historyLimit: z.number().int().min(0).max(200),
+};
+
+export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
+  const { store, clock, ids } = deps;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/chatbots',
+      summary: "The workspace's chatbots",
+      tag: 'Chatbots',
+      responses: { 200: listOf(chatbot) },
+      async handler({ principal }) {
+        const docs = await store.chatbots
+          .find({ workspaceId: principal.workspaceId })
+          .sort({ createdAt: 1 })
+          .toArray();
+        return { status: 200, body: { data: docs.map(chatbotView) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/chatbots',
+      summary: 'Create a chatbot',
+      tag: 'Chatbots',
+      body: z.strictObject({
+        name: fields.name,
+        systemPrompt: fields.systemPrompt.default('You are a helpful assistant.'),
+        model: fields.model.optional(),
+        temperature: fields.temperature.default(0.7),
+        historyLimit: fields.historyLimit.default(20),
+      }),
+      responses: { 201: chatbot },
+      async handler({ principal, body }) {
+        const now = clock.now();
+        const doc: ChatbotDoc = {
+          _id: ids.next('bot'),
+          workspaceId: principal.workspaceId,
+          name: body.name,
+          systemPrompt: body.systemPrompt,
+          model: body.model ?? deps.settings.defaultModel,
+          temperature: body.temperature,
+          historyLimit: body.historyLimit,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await store.chatbots.insertOne(doc);
+        return { status: 201, body: chatbotView(doc) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/chatbots/:id',
+      summary: 'One chatbot',
+      tag: 'Chatbots',
+      params: idParams,
+      responses: { 200: chatbot },
+      async handler({ principal, params }) {
+        const doc = await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
+        return { status: 200, body: chatbotView(doc) };
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/chatbots/:id',
+      summary: 'Change a chatbot',
+      tag: 'Chatbots',
+      params: idParams,
+      body: z.strictObject({
+        name: fields.name.optional(),
+        systemPrompt: fields.systemPrompt.optional(),
+        model: fields.model.optional(),
+        temperature: fields.temperature.optional(),
+        historyLimit: fields.historyLimit.optional(),
+      }),
+      responses: { 200: chatbot },
+      async handler({ principal, params, body }) {
+        await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
+        const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+        const doc = await store.chatbots.findOneAndUpdate(
+          { _id: params.id, workspaceId: principal.workspaceId },
+          { $set: { ...changes, updatedAt: clock.now() } },
+          { returnDocument: 'after' },
+        );
+        return { status: 200, body: chatbotView(doc as ChatbotDoc) };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/chatbots/:id',
+      summary: 'Delete a chatbot and its connections',
+      tag: 'Chatbots',
+      params: idParams,
+      responses: { 204: undefined },
+      async handler({ principal, params }) {
+        await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
+        const connections = await store.connections
+          .find({ chatbotId: params.id, workspaceId: principal.workspaceId })
+          .toArray();
+        const connectionIds = connections.map((c) => c._id);
+        await store.subscriptions.deleteMany({ connectionId: { $in: connectionIds } });
+        await store.connections.deleteMany({ _id: { $in: connectionIds } });
+        await store.chatbots.deleteOne({ _id: params.id });
+        return { status: 204 };
+      },
+    }),
+  ];
+}

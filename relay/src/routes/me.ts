@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { RelayServices } from '../app/services.js';
+import { notFound } from '../http/errors.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+import { createApiKey } from '../domain/tenancy.js';
+import { idParams, isoDate, listOf } from './schemas.js';
+
+const apiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: isoDate,
+});
+
+export function meRoutes({ deps }: RelayServices): RouteSpec[] {
+  const { store } = deps;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/me',
+      summary: "The API key's workspace (the credential test of the n8n and Zapier apps)",
+      tag: 'Workspace',
+      responses: { 200: z.object({ workspaceId: z.string(), name: z.string() }) },
+      async handler({ principal }) {
+        const workspace = await store.workspaces.findOne({ _id: principal.workspaceId });
+        if (!workspace) throw notFound('Workspace');
+        return { status: 200, body: { workspaceId: workspace._id, name: workspace.name } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/keys',
+      summary: "The workspace's active API keys (never the keys themselves)",
+      tag: 'Workspace',
+      responses: { 200: listOf(apiKey) },
+      async handler({ principal }) {
+        const keys = await store.apiKeys
+          .find({ workspaceId: principal.workspaceId, revokedAt: null })
+          .sort({ createdAt: 1 })
+          .toArray();
+        return {
+          status: 200,
+          body: {
+            data: keys.map((k) => ({
+              id: k._id,
+              name: k.name,
+              prefix: k.prefix,
+              createdAt: k.createdAt.toISOString(),
+            })),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/keys',
+      summary: 'Create an API key; the key is shown in this answer only',
+      tag: 'Workspace',
+      body: z.object({ name: z.string().trim().min(1).max(100) }),
+      responses: { 201: apiKey.extend({ key: z.string() }) },
+      async handler({ principal, body }) {
+        const { doc, key } = await createApiKey(deps, principal.workspaceId, body.name);
+        return {
+          status: 201,
+          body: {
+            id: doc._id,
+            name: doc.name,
+            prefix: doc.prefix,
+            createdAt: doc.createdAt.toISOString(),
+            key,
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/keys/:id',
+      summary: 'Revoke an API key; requests with it get 401 from then on',
+      tag: 'Workspace',
+      params: idParams,
+      responses: { 204: undefined },
+      async handler({ principal, params }) {
+        const result = await store.apiKeys.updateOne(
+          { _id: params.id, workspaceId: principal.workspaceId, revokedAt: null },
+          { $set: { revokedAt: deps.clock.now() } },
+        );
+        if (result.matchedCount === 0) throw notFound('API key');
+        return { status: 204 };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { RelayServices } from '../app/services.js';
+import { HttpError } from '../http/errors.js';
+import { defineRoute, type RouteSpec } from '../http/route.js';
+
+/** Public routes for operators: liveness, readiness, metrics. */
+export function operationRoutes({ deps }: RelayServices): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      summary: 'Liveness: the process answers',
+      tag: 'Operations',
+      auth: false,
+      responses: { 200: z.object({ status: z.literal('ok') }) },
+      async handler() {
+        return { status: 200, body: { status: 'ok' } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/readyz',
+      summary: 'Readiness: the store answers',
+      tag: 'Operations',
+      auth: false,
+      responses: { 200: z.object({ status: z.literal('ready') }) },
+      async handler() {
+        try {
+          await deps.store.ping();
+        } catch {
+          throw new HttpError('store_unavailable', 'The store is unreachable', {
+            retryAfterSeconds: 5,
+          });
+        }
+        return { status: 200, body: { status: 'ready' } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/metrics',
+      summary: 'Prometheus metrics',
+      tag: 'Operations',
+      auth: false,
+      responses: { 200: undefined },
+      async handler() {
+        const [pendingReplies, retrying] = await Promise.all([
+          deps.store.messages.countDocuments({ role: 'user', status: 'pending' }),
+          deps.store.deliveries.countDocuments({ status: 'retrying' }),
+        ]);
+        deps.metrics.queueDepth.set({ queue: 'replies' }, pendingReplies);
+        deps.metrics.queueDepth.set({ queue: 'delivery_retries' }, retrying);
+        return {
+          status: 200,
+          body: await deps.metrics.registry.metrics(),
+          headers: { 'content-type': deps.metrics.registry.contentType },
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/** Schemas shared by several routes; each route still declares its own. */
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export const isoDate = z.string();
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+
+export const headerName = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid HTTP header name');
+
+export const customHeaders = z
+  .record(
+    headerName,
+    z
+      .string()
+      .max(2000)
+      .regex(/^[^\r\n]*$/, 'header values cannot contain line breaks'),
+  )
+  .refine((headers) => Object.keys(headers).length <= 50, 'at most 50 custom headers');
+
+export const secretInput = z
+  .string()
+  .min(8, 'a secret needs at least 8 characters')
+  .max(200)
+  .refine((s) => !s.startsWith('whsec_') || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(s), {
+    message: 'a whsec_ secret must be base64 after the prefix',
+  });
+
+export const webhookUrl = z.string().min(1).max(2048);
+
+export const chatbot = z.object({
+  id: z.string(),
+  name: z.string(),
+  systemPrompt: z.string(),
+  model: z.string(),
+  temperature: z.number(),
+  historyLimit: z.number(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+export const connection = z.object({
+  id: z.string(),
+  chatbotId: z.string(),
+  name: z.string(),
+  webhookUrl: z.string(),
+  customHeaders: z.record(z.string(), z.string()),
+  enabled: z.boolean(),
+  incomingWebhookUrl: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+export const subscription = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  targetUrl: z.string(),
+  createdAt: isoDate,
+});
+
+export const deliveryAttempt = z.object({
+  at: isoDate,
+  status: z.number().nullable(),
+  durationMs: z.number(),
+  error: z.string().optional(),
+  responseSnippet: z.string().optional(),
+});
+
+export const delivery = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  subscriptionId: z.string().optional(),
+  messageId: z.string().optional(),
+  kind: z.enum(['reply', 'test']),
+  targetUrl: z.string(),
+  status: z.enum(['pending', 'retrying', 'delivered', 'failed']),
+  attempts: z.array(deliveryAttempt),
+  nextAttemptAt: isoDate.optional(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+export const outgoingPayload = z.object({
+  connectionId: z.string(),
+  conversationId: z.string(),
+  message: z.object({ id: z.string(), role: z.literal('assistant'), content: z.string() }),
+  userId: z.string().optional(),
+  timestamp: isoDate,
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+export const accepted = z.object({
+  status: z.literal('accepted'),
+  connectionId: z.string(),
+  conversationId: z.string(),
+  messageId: z.string(),
+});
