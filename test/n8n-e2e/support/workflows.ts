@@ -1,0 +1,91 @@
+// The two workflows of the n8n end-to-end scenarios, as a user would import them.
+
+export const CREDENTIAL = { id: 'fourthchatE2E001', name: 'FourthChat (e2e)' };
+
+export function fourthChatCredential(baseUrl: string, apiKey: string) {
+  return { ...CREDENTIAL, type: 'fourthChatApi', data: { baseUrl, apiKey } };
+}
+
+const credentials = { fourthChatApi: CREDENTIAL };
+
+function connectionById(connectionId: string) {
+  return { __rl: true, mode: 'id', value: connectionId };
+}
+
+/** (a) Manual → FourthChat Send Message, waiting for the reply. */
+export function sendMessageWorkflow(connectionId: string, message: string) {
+  return {
+    id: 'fcE2eSendMessage1',
+    name: 'FourthChat e2e: send message',
+    active: false,
+    settings: {},
+    nodes: [
+      {
+        id: 'manual',
+        name: 'Manual',
+        type: 'n8n-nodes-base.manualTrigger',
+        typeVersion: 1,
+        position: [0, 0],
+        parameters: {},
+      },
+      {
+        id: 'send',
+        name: 'Send Message',
+        type: 'n8n-nodes-fourthchat.fourthChat',
+        typeVersion: 1,
+        position: [240, 0],
+        parameters: {
+          resource: 'message',
+          operation: 'send',
+          connectionId: connectionById(connectionId),
+          message,
+          userId: 'e2e-user',
+          waitForReply: true,
+          timeoutSeconds: 20,
+        },
+        credentials,
+      },
+    ],
+    connections: { Manual: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
+  };
+}
+
+export const TRIGGER_WEBHOOK_ID = '3f6c2a8e-5b1d-4e7a-9c3f-1d2e4b6a8c0f';
+
+/** (b) FourthChat Trigger → HTTP Request that reports each run's item to `reportUrl`. */
+export function triggerWorkflow(connectionId: string, reportUrl: string) {
+  return {
+    id: 'fcE2eTriggerReply',
+    name: 'FourthChat e2e: on AI reply',
+    active: false,
+    settings: {},
+    nodes: [
+      {
+        id: 'trigger',
+        name: 'On AI Reply',
+        type: 'n8n-nodes-fourthchat.fourthChatTrigger',
+        typeVersion: 1,
+        position: [0, 0],
+        webhookId: TRIGGER_WEBHOOK_ID,
+        parameters: { connectionId: connectionById(connectionId) },
+        credentials,
+      },
+      {
+        id: 'report',
+        name: 'Report',
+        type: 'n8n-nodes-base.httpRequest',
+        typeVersion: 4.2,
+        position: [240, 0],
+        parameters: {
+          method: 'POST',
+          url: reportUrl,
+          sendBody: true,
+          specifyBody: 'json',
+          jsonBody: '={{ JSON.stringify($json) }}',
+          options: {},
+        },
+      },
+    ],
+    connections: { 'On AI Reply': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
+  };
+}

@@ -1,0 +1,121 @@
+// Runs the relay in this process on a real FerretDB database of its own, so a test
+// can inject the clock, the AI responder or the settings; HTTP stays real (loopback).
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { createEchoResponder } from '../../relay/src/ai/echo-responder.js';
+import type { Responder } from '../../relay/src/ai/responder.js';
+import type { RelayDeps, RelaySettings } from '../../relay/src/app/deps.js';
+import { createIdGenerator } from '../../relay/src/app/ids.js';
+import { startRelay, type RunningRelay } from '../../relay/src/app/relay.js';
+import { createWorkspace } from '../../relay/src/domain/tenancy.js';
+import { createMetrics } from '../../relay/src/observability/metrics.js';
+import { createHttpSender } from '../../relay/src/pipeline/http-sender.js';
+import { createSecretBox } from '../../relay/src/security/secret-box.js';
+import { systemResolver } from '../../relay/src/security/url-guard.js';
+import { openStore, type Store } from '../../relay/src/store/store.js';
+import { testMongoUrl } from './mongo.js';
+
+export interface TestRelay {
+  url: string;
+  apiKey: string;
+  workspaceId: string;
+  store: Store;
+  relay: RunningRelay;
+  /** Creates another workspace and returns its key. */
+  newWorkspace(name?: string): Promise<string>;
+  api(path: string, init?: { method?: string; body?: unknown; apiKey?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  close(): Promise<void>;
+}
+
+export const fastSettings: Partial<RelaySettings> = {
+  retryScheduleMs: [300, 300, 300],
+  recoveryIntervalMs: 1_000,
+};
+
+export async function startTestRelay(
+  options: { settings?: Partial<RelaySettings>; responder?: Responder; deps?: Partial<RelayDeps> } = {},
+): Promise<TestRelay> {
+  const store = await openStore(testMongoUrl(), `relay_${randomBytes(6).toString('hex')}`);
+  const clock = { now: () => new Date() };
+  const ids = createIdGenerator();
+  const settings: RelaySettings = {
+    publicUrl: undefined,
+    retryScheduleMs: [30_000, 120_000, 600_000],
+    deliveryTimeoutMs: 10_000,
+    syncTimeoutMs: 10_000,
+    allowPrivateUrls: true,
+    rateLimitPerMinute: 10_000,
+    rotationOverlapMs: 24 * 60 * 60 * 1000,
+    recoveryIntervalMs: 10_000,
+    bodyLimitBytes: 256 * 1024,
+    defaultModel: 'gpt-test',
+    instanceId: ids.next('relay'),
+    ...options.settings,
+  };
+  const deps: RelayDeps = {
+    store,
+    clock,
+    ids,
+    secrets: createSecretBox('test-secret-key-0123456789'),
+    send: createHttpSender({ allowPrivate: settings.allowPrivateUrls }),
+    resolve: systemResolver,
+    responder: options.responder ?? createEchoResponder(),
+    logger: pino({ level: 'silent' }),
+    metrics: createMetrics(),
+    settings,
+    ...options.deps,
+  };
+  const { apiKey, workspaceId } = await createWorkspace(deps, { name: 'Test workspace' });
+  const relay = await startRelay(deps, { port: 0, host: '127.0.0.1' });
+  const api: TestRelay['api'] = async (path, init = {}) => {
+    const response = await fetch(`${relay.url}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        authorization: `Bearer ${init.apiKey ?? apiKey}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? safeJson(text) : undefined, headers: response.headers };
+  };
+  return {
+    url: relay.url,
+    apiKey,
+    workspaceId,
+    store,
+    relay,
+    api,
+    async newWorkspace(name = 'Other workspace') {
+      return (await createWorkspace(deps, { name })).apiKey;
+    },
+    async close() {
+      await relay.close();
+      await store.db.dropDatabase().catch(() => undefined);
+      await store.close();
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A chatbot and a Custom Webhook connection pointing at `webhookUrl`. */
+export async function createConnection(
+  relay: TestRelay,
+  webhookUrl: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ chatbotId: string; connectionId: string; secret: string }> {
+  const bot = await relay.api('/api/chatbots', { body: { name: 'Bot', historyLimit: 10 } });
+  const created = await relay.api(`/api/chatbots/${bot.body.id}/connections`, {
+    body: { name: 'My Webhook', webhookUrl, ...extra },
+  });
+  if (created.status !== 201) throw new Error(`connection not created: ${JSON.stringify(created.body)}`);
+  return { chatbotId: bot.body.id, connectionId: created.body.id, secret: created.body.secret };
+}

@@ -1,0 +1,97 @@
+// Starts the built relay (relay/dist/main.js) as a child process, as users run it.
+// Plain Node APIs only: the CommonJS test projects (Zapier, n8n) import this too.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface RelayProcess {
+  baseUrl: string;
+  apiKey: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process printed, for assertions on logs. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startRelayProcess(
+  options: { env?: Record<string, string>; apiKey?: string; port?: number; database?: string } = {},
+): Promise<RelayProcess> {
+  const mongoUrl = process.env.MONGODB_URL;
+  if (!mongoUrl) throw new Error('MONGODB_URL is not set: run through `npm test`');
+  const apiKey = options.apiKey ?? `fck_test_${randomBytes(12).toString('hex')}`;
+  const port = options.port ?? (await freePort());
+  const database = options.database ?? `relay_${randomBytes(6).toString('hex')}`;
+  const url = new URL(mongoUrl);
+  url.pathname = `/${database}`;
+  const child = spawn(process.execPath, [join(process.cwd(), 'relay', 'dist', 'main.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGODB_URL: url.toString(),
+      RELAY_BOOTSTRAP_API_KEY: apiKey,
+      RELAY_ALLOW_PRIVATE_URLS: 'true',
+      AI_PROVIDER: 'echo',
+      RELAY_RETRY_SCHEDULE: '1s,1s,1s',
+      RELAY_SECRET_KEY: 'test-secret-key-for-relay-processes',
+      RELAY_RECOVERY_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilUp(baseUrl, child, () => output);
+  return {
+    baseUrl,
+    apiKey,
+    port,
+    child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+  };
+}
+
+async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`relay exited (${child.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`relay did not become ready in 30 s:\n${output()}`);
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
