@@ -1,0 +1,43 @@
+import { defineInputFields, type InferInputData } from 'zapier-platform-core';
+import { connectionField } from '../../fields/connection.js';
+
+export const sendMessageInputFields = defineInputFields([
+  connectionField,
+  {
+    key: 'message',
+    label: 'Message',
+    type: 'text',
+    required: true,
+    helpText: 'What the user says to the chatbot.',
+  },
+  {
+    key: 'userId',
+    label: 'User ID',
+    type: 'string',
+    helpText:
+      'Identifies the person talking, e.g. an email or a CRM contact id. Messages with the same User ID continue one conversation.',
+  },
+  {
+    key: 'metadata',
+    label: 'Metadata',
+    dict: true,
+    helpText: 'Key/value pairs stored with the message and echoed back with the AI reply.',
+  },
+  {
+    key: 'wait',
+    label: 'Wait for the AI Reply',
+    type: 'boolean',
+    default: 'false',
+    helpText:
+      "Yes returns the chatbot's reply in this step (up to about 25 seconds); if it takes longer the step returns the message ids with status `pending` and the reply still arrives through the New AI Response trigger. No returns the ids at once with status `accepted`.",
+  },
+  {
+    key: 'dedupeKey',
+    label: 'Deduplication Key',
+    type: 'string',
+    helpText:
+      "Optional. Map a value unique to each run, such as the trigger record's id. Zapier's retries of this step never create a second AI reply; without this key, identical messages to the same connection from the same Zap within 24 hours are also answered only once.",
+  },
+]);
+
+export type SendMessageInput = InferInputData<typeof sendMessageInputFields>;

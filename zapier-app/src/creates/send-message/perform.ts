@@ -1,0 +1,47 @@
+import type { CreatePerform } from 'zapier-platform-core';
+import { isYes } from '../../fields/boolean.js';
+import { relayUrl } from '../../relay/url.js';
+import type { IncomingMessageRequest } from '../../shared/index.js';
+import { idempotencyKey } from './idempotency-key.js';
+import type { SendMessageInput } from './input.js';
+import { toSendMessageResult, type SendMessageResult } from './result.js';
+
+// Zapier stops a step after 30 s: the relay waits at most 25 s for the reply, and the request
+// itself gives up at 28 s so the step fails with a clear error rather than being cut off.
+export const REPLY_WAIT_MS = 25_000;
+const WAITING_REQUEST_TIMEOUT_MS = 28_000;
+
+export const perform: CreatePerform<SendMessageInput, SendMessageResult> = async (z, bundle) => {
+  const { connectionId, message, userId, metadata, dedupeKey } = bundle.inputData;
+  const wait = isYes(bundle.inputData.wait);
+  const hasMetadata = metadata !== undefined && Object.keys(metadata).length > 0;
+  const body: IncomingMessageRequest = {
+    connectionId,
+    message,
+    ...(userId ? { userId } : {}),
+    ...(hasMetadata ? { metadata } : {}),
+  };
+  // meta is missing when the step runs outside Zapier, e.g. under createAppTester.
+  const key = idempotencyKey({
+    zapId: bundle.meta?.zap?.id,
+    isSample: bundle.meta?.isLoadingSample === true,
+    connectionId,
+    message,
+    userId,
+    metadata,
+    dedupeKey,
+  });
+  const response = await z.request({
+    url: relayUrl(z, bundle.authData, '/api/webhooks/incoming'),
+    method: 'POST',
+    headers: { 'Idempotency-Key': key },
+    body,
+    ...(wait
+      ? {
+          params: { wait: 'true', timeoutMs: String(REPLY_WAIT_MS) },
+          timeout: WAITING_REQUEST_TIMEOUT_MS,
+        }
+      : {}),
+  });
+  return toSendMessageResult(z, response, wait);
+};

@@ -1,0 +1,25 @@
+import { defineApp, version as platformVersion } from 'zapier-platform-core';
+import packageJson from '../package.json';
+import { authentication } from './authentication.js';
+import { sendMessage } from './creates/send-message/index.js';
+import { addBearerToken, mapRelayErrors } from './middleware.js';
+import { connectionList } from './triggers/connection-list.js';
+import { newAiResponse } from './triggers/new-ai-response/index.js';
+
+// Zapier loads CommonJS apps with a plain require(), which would not see an ES default export.
+export = defineApp({
+  version: packageJson.version,
+  platformVersion,
+  authentication,
+  // false lets mapRelayErrors see 429s and keep the relay's message next to its Retry-After.
+  flags: { throwForThrottlingEarly: false },
+  beforeRequest: [addBearerToken],
+  afterResponse: [mapRelayErrors],
+  triggers: {
+    [connectionList.key]: connectionList,
+    [newAiResponse.key]: newAiResponse,
+  },
+  creates: {
+    [sendMessage.key]: sendMessage,
+  },
+});

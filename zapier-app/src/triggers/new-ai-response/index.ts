@@ -1,0 +1,25 @@
+import { defineTrigger } from 'zapier-platform-core';
+import { replyOutputFields, replySample } from '../../fields/reply.js';
+import { newResponseInputFields } from './input.js';
+import { toResponseItem } from './item.js';
+import { perform, performList } from './perform.js';
+import { performSubscribe, performUnsubscribe } from './subscription.js';
+
+export const newAiResponse = defineTrigger({
+  key: 'newAiResponse',
+  noun: 'AI Response',
+  display: {
+    label: 'New AI Response',
+    description: 'Triggers instantly when the chatbot replies on a connection.',
+  },
+  operation: {
+    type: 'hook',
+    inputFields: newResponseInputFields,
+    performSubscribe,
+    performUnsubscribe,
+    perform,
+    performList,
+    sample: toResponseItem(replySample),
+    outputFields: [{ key: 'id', label: 'Reply ID', type: 'string' }, ...replyOutputFields],
+  },
+});
