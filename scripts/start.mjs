@@ -8,10 +8,14 @@ import { ensureFerretDb } from './ferretdb/ensure.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 if (!process.env.MONGODB_URL) ensureFerretDb();
-const build = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const relay = spawn(process.execPath, [join(root, 'relay', 'dist', 'main.js')], {

@@ -23,7 +23,10 @@ export interface TestRelay {
   relay: RunningRelay;
   /** Creates another workspace and returns its key. */
   newWorkspace(name?: string): Promise<string>;
-  api(path: string, init?: { method?: string; body?: unknown; apiKey?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; apiKey?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -33,7 +36,11 @@ export const fastSettings: Partial<RelaySettings> = {
 };
 
 export async function startTestRelay(
-  options: { settings?: Partial<RelaySettings>; responder?: Responder; deps?: Partial<RelayDeps> } = {},
+  options: {
+    settings?: Partial<RelaySettings>;
+    responder?: Responder;
+    deps?: Partial<RelayDeps>;
+  } = {},
 ): Promise<TestRelay> {
   const store = await openStore(testMongoUrl(), `relay_${randomBytes(6).toString('hex')}`);
   const clock = { now: () => new Date() };
@@ -78,7 +85,11 @@ export async function startTestRelay(
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? safeJson(text) : undefined, headers: response.headers };
+    return {
+      status: response.status,
+      body: text ? safeJson(text) : undefined,
+      headers: response.headers,
+    };
   };
   return {
     url: relay.url,
@@ -116,6 +127,7 @@ export async function createConnection(
   const created = await relay.api(`/api/chatbots/${bot.body.id}/connections`, {
     body: { name: 'My Webhook', webhookUrl, ...extra },
   });
-  if (created.status !== 201) throw new Error(`connection not created: ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`connection not created: ${JSON.stringify(created.body)}`);
   return { chatbotId: bot.body.id, connectionId: created.body.id, secret: created.body.secret };
 }
