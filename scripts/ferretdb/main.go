@@ -20,7 +20,7 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (port 0 picks a free one)")
-	dataDir := flag.String("data-dir", "", "directory for the SQLite files; empty keeps everything in memory")
+	dataDir := flag.String("data-dir", "", "directory for the SQLite files (required)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
@@ -66,9 +66,11 @@ func run(listen, dataDir, logLevel string) error {
 	return <-done
 }
 
+// sqliteURL refuses an empty directory: FerretDB's in-memory SQLite mode gives each
+// pooled connection its own database, so concurrent clients (Agenda) see different data.
 func sqliteURL(dataDir string) (string, error) {
 	if dataDir == "" {
-		return "file:/?mode=memory", nil
+		return "", fmt.Errorf("-data-dir is required")
 	}
 	abs, err := filepath.Abs(dataDir)
 	if err != nil {

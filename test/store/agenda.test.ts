@@ -8,7 +8,12 @@ let store: TestDatabase;
 let agenda: Agenda;
 beforeAll(async () => {
   store = await openTestDatabase();
-  agenda = new Agenda({ backend: new MongoBackend({ mongo: store.db }), processEvery: 100 });
+  // Agenda keeps a lockLifetime/2 timer alive after each job; a short lifetime lets jest exit.
+  agenda = new Agenda({
+    backend: new MongoBackend({ mongo: store.db }),
+    processEvery: 100,
+    defaultLockLifetime: 1_000,
+  });
 });
 afterAll(async () => {
   await agenda.stop();

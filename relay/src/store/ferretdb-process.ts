@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 export interface FerretDbOptions {
   /** Path of the binary built by scripts/ferretdb/ensure.mjs. */
   binary: string;
-  /** Directory for the SQLite files; omitted keeps the data in memory. */
-  dataDir?: string;
+  /** Directory for the SQLite files. */
+  dataDir: string;
   /** TCP address; the default picks a free loopback port. */
   listen?: string;
   startTimeoutMs?: number;
@@ -19,8 +19,7 @@ export interface FerretDbHandle {
 
 /** Starts the embedded FerretDB and resolves once it accepts connections. */
 export function startFerretDb(options: FerretDbOptions): Promise<FerretDbHandle> {
-  const args = ['-listen', options.listen ?? '127.0.0.1:0'];
-  if (options.dataDir) args.push('-data-dir', options.dataDir);
+  const args = ['-listen', options.listen ?? '127.0.0.1:0', '-data-dir', options.dataDir];
   const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => {
