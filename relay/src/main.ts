@@ -6,7 +6,7 @@ import { createEchoResponder } from './ai/echo-responder.js';
 import { createOpenAiResponder } from './ai/openai-responder.js';
 import { createIdGenerator } from './app/ids.js';
 import { startRelay } from './app/relay.js';
-import { loadOrCreateSecretKey } from './app/secret-key.js';
+import { loadOrCreateInstanceId, loadOrCreateSecretKey } from './app/data-dir.js';
 import { welcomeText } from './app/welcome.js';
 import { ConfigError, loadConfig, type RelayConfig } from './config/config.js';
 import { bootstrapTenancy } from './domain/tenancy.js';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         recoveryIntervalMs: config.recoveryIntervalMs,
         bodyLimitBytes: 256 * 1024,
         defaultModel: config.ai.model,
-        instanceId: createIdGenerator().next('relay'),
+        instanceId: loadOrCreateInstanceId(config.dataDir, () => ids.next('relay')),
       },
     },
     { port: config.port, host: config.host },

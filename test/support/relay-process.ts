@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface RelayProcess {
@@ -42,6 +43,8 @@ export async function startRelayProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       MONGODB_URL: url.toString(),
+      // Per database: a restart on the same database is the same installation (same instance id).
+      RELAY_DATA_DIR: join(tmpdir(), `fourthchat-${database}`),
       RELAY_BOOTSTRAP_API_KEY: apiKey,
       RELAY_ALLOW_PRIVATE_URLS: 'true',
       AI_PROVIDER: 'echo',

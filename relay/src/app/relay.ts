@@ -9,6 +9,16 @@ import { createApp } from './create-app.js';
 import type { RelayDeps } from './deps.js';
 import type { RelayServices } from './services.js';
 
+/**
+ * A restarted process with the same instance id (kept in its data dir) knows its
+ * previous incarnation is dead, so its leases can go now instead of at expiry.
+ */
+async function releaseOwnLeases(deps: RelayDeps): Promise<void> {
+  const owner = deps.settings.instanceId;
+  await deps.store.conversations.updateMany({ 'lease.owner': owner }, { $set: { lease: null } });
+  await deps.store.deliveries.updateMany({ 'inFlight.owner': owner }, { $set: { inFlight: null } });
+}
+
 export interface RunningRelay {
   services: RelayServices;
   server: Server;
@@ -33,6 +43,7 @@ export async function startRelay(
     events,
     publicUrl: () => deps.settings.publicUrl ?? url,
   };
+  await releaseOwnLeases(deps);
   const jobs = await startJobs(deps, { worker, deliveries });
   const app = createApp(services);
   const server = await new Promise<Server>((resolve, reject) => {

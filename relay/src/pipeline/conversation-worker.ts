@@ -9,7 +9,8 @@ import type { ReplyEvents } from './reply-events.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'responder' | 'settings' | 'logger' | 'metrics'>;
 
-const LEASE_MS = 120_000;
+/** Renewed before each message, so a dead owner blocks its conversations briefly. */
+const LEASE_MS = 30_000;
 
 /**
  * Answers the messages of each conversation in order, one at a time. A lease on
@@ -57,6 +58,7 @@ export class ConversationWorker {
             { sort: { seq: 1 } },
           );
           if (!next) break;
+          if (!(await this.lease(conversationId))) return;
           await this.answer(conversation, next);
         }
       } finally {
@@ -147,13 +149,14 @@ export class ConversationWorker {
     }
     metrics.replies.inc({ outcome: 'completed' });
     const createdAt = clock.now();
-    const seq = await this.nextSeq(conversation._id);
     const reply: MessageDoc = {
       _id: question.replyId as string,
       workspaceId: conversation.workspaceId,
       conversationId: conversation._id,
       connectionId: conversation.connectionId,
-      seq,
+      // Right after its question, before any later message that arrived meanwhile:
+      // history and the conversation read in question-answer order.
+      seq: question.seq + 0.5,
       role: 'assistant',
       content,
       metadataJson: null,
@@ -176,14 +179,5 @@ export class ConversationWorker {
       if (!isDuplicateKey(error)) throw error;
       return (await store.messages.findOne({ _id: reply._id })) ?? undefined;
     }
-  }
-
-  private async nextSeq(conversationId: string): Promise<number> {
-    const updated = await this.deps.store.conversations.findOneAndUpdate(
-      { _id: conversationId },
-      { $inc: { nextSeq: 1 } },
-      { returnDocument: 'before' },
-    );
-    return updated?.nextSeq ?? 0;
   }
 }
