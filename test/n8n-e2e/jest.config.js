@@ -1,5 +1,6 @@
 // The n8n end-to-end test runs apart from `npm test` (it needs a 3 GB n8n install): the root's ESM
-// e2e project, pointed at test/n8n-e2e. Run it with `npm run test:e2e:n8n`.
+// e2e project, pointed at test/n8n-e2e, with the root's FerretDB setup. Run it with
+// `npm run test:e2e:n8n`.
 import root from '../../jest.config.js';
 
 const e2e = root.projects.find((project) => project.displayName === 'e2e');
@@ -7,6 +8,8 @@ const e2e = root.projects.find((project) => project.displayName === 'e2e');
 export default {
   ...e2e,
   rootDir: '../..',
+  globalSetup: root.globalSetup,
+  globalTeardown: root.globalTeardown,
   displayName: 'n8n-e2e',
   testMatch: ['<rootDir>/test/n8n-e2e/**/*.test.ts'],
   testTimeout: 300_000,

@@ -3,8 +3,9 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../support/relay-process.js';
 import { waitFor } from '../../support/wait.js';
-import { type CommandResult, freePort, runCommand, stopProcess } from './processes.js';
+import { type CommandResult, runCommand, stopProcess } from './processes.js';
 
 const PACKAGE_NAME = 'n8n-nodes-fourthchat';
 const packageDir = fileURLToPath(new URL('../../../n8n-nodes/', import.meta.url));
