@@ -47,5 +47,7 @@ export default {
     cjsProject('n8n'),
     cjsProject('zapier'),
     esmProject('e2e'),
+    // The connections page in real headless Chromium, against a real relay.
+    esmProject('web'),
   ],
 };

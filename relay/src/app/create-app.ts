@@ -13,6 +13,7 @@ import { incomingRoutes } from '../routes/incoming.js';
 import { meRoutes } from '../routes/me.js';
 import { operationRoutes } from '../routes/operations.js';
 import { subscriptionRoutes } from '../routes/subscriptions.js';
+import { webPage } from '../web/serve-web.js';
 import type { RelayServices } from './services.js';
 
 export function allRoutes(services: RelayServices): RouteSpec[] {
@@ -78,6 +79,7 @@ export function createApp(services: RelayServices): Koa<RelayState> {
     }
   });
   app.use(errorMiddleware());
+  app.use(webPage());
   app.use(async (ctx, next) => {
     await next();
     if (ctx.status === 404 && ctx.body === undefined) {
