@@ -1,0 +1,45 @@
+// The parts that live for the whole benchmark: the AI stub and the bare Koa limit as
+// child processes, the webhook receiver in this (the load) process.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureFerretDb } from '../../scripts/ferretdb/ensure.mjs';
+import { startNodeServer } from './children.mjs';
+import { track } from './cleanup.mjs';
+import { startReceiver } from './receiver.mjs';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const servers = fileURLToPath(new URL('../servers/', import.meta.url));
+
+/** Builds what a fresh clone lacks: the relay's JavaScript and the FerretDB binary. */
+export function buildPrerequisites(log) {
+  log('building the relay (tsc -b relay)');
+  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-b', 'relay'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`tsc -b relay failed (exit ${result.status})`);
+  return ensureFerretDb({ log });
+}
+
+export async function startFixtures() {
+  const aiStub = await startNodeServer(join(servers, 'openai-stub.mjs'));
+  const stopAiStub = track(aiStub.stop);
+  const bareKoa = await startNodeServer(join(servers, 'bare-koa.mjs'));
+  const stopBareKoa = track(bareKoa.stop);
+  const receiver = await startReceiver();
+  const stopReceiver = track(receiver.close);
+  return {
+    aiUrl: aiStub.url,
+    aiStubPid: aiStub.child.pid,
+    bareKoaUrl: bareKoa.url,
+    bareKoaPid: bareKoa.child.pid,
+    receiver,
+    async stop() {
+      await stopReceiver();
+      await stopBareKoa();
+      await stopAiStub();
+    },
+  };
+}

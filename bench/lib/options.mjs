@@ -1,0 +1,61 @@
+// Command line and the two plans: the full benchmark (< 10 min) and --quick (< 1 min).
+
+const USAGE = `usage: npm run bench [-- --quick | --profile | --render]
+  (default)   full benchmark, each figure the median of 3 runs; writes bench/results/latest.json,
+              bench/results/chart.svg and docs/BENCHMARKS.md
+  --quick     one run per figure, short runs; writes bench/results/quick.json only
+  --profile   instead of the benchmark: one relay run under --cpu-prof at a fixed rate,
+              then its hottest functions and which process used the CPU
+  --render    no measuring: rewrite the chart and docs/BENCHMARKS.md from latest.json
+              (after editing bench/report/analysis.md)`;
+
+export function parseOptions(argv) {
+  const options = { quick: false, profile: false, render: false, help: false };
+  for (const arg of argv) {
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--profile') options.profile = true;
+    else if (arg === '--render') options.render = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  return options;
+}
+
+export { USAGE };
+
+const FULL = {
+  mode: 'full',
+  runs: 3,
+  concurrencies: [1, 16, 64],
+  warmupSeconds: 1,
+  acceptSeconds: 5,
+  fixedRates: [100, 500],
+  fixedSeconds: 5,
+  drainSeconds: 8,
+  ladder: { rates: [5, 10, 20, 50, 100, 200, 500, 1000, 2000], seconds: 5, bisections: 2 },
+  memory: { messages: 100_000, budgetSeconds: 120, window: 64, sampleMs: 1_000 },
+  scanSizes: [1_000, 10_000],
+};
+
+/** The same figures, each from one short run. */
+const QUICK = {
+  ...FULL,
+  mode: 'quick',
+  runs: 1,
+  warmupSeconds: 0.25,
+  acceptSeconds: 1,
+  fixedSeconds: 1.5,
+  drainSeconds: 1.5,
+  ladder: { rates: [20, 100], seconds: 1.5, bisections: 0 },
+  memory: { messages: 5_000, budgetSeconds: 5, window: 32, sampleMs: 250 },
+  scanSizes: [500, 2_000],
+};
+
+/**
+ * Durations are per run; every relay run starts on a fresh store. `drainSeconds` is how
+ * long after the sending ends a fixed-rate run waits for answers and deliveries before
+ * counting the missing ones as "slower than that".
+ */
+export function planFor({ quick }) {
+  return quick ? QUICK : FULL;
+}

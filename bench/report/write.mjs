@@ -1,0 +1,60 @@
+// Prints the tables; writes bench/results/*.json and, for a full run, the chart and
+// docs/BENCHMARKS.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../lib/fixtures.mjs';
+import { renderChart } from './chart.mjs';
+import { benchmarksMarkdown } from './markdown.mjs';
+import { asText } from './render.mjs';
+import { resultTables } from './tables.mjs';
+import { evaluateTargets, limitRatios } from './targets.mjs';
+
+const results = join(repoRoot, 'bench', 'results');
+
+/** Two decimals are plenty; Infinity ("not within the run") becomes null in JSON. */
+const compact = (_key, value) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 100) / 100 : value;
+
+async function formatted(markdown, file) {
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(markdown, { ...config, filepath: file });
+}
+
+/** JSON keeps "not within the run" as null; the report reads it back as Infinity. */
+export function readLatest() {
+  const run = JSON.parse(readFileSync(join(results, 'latest.json'), 'utf8'), (_key, value) =>
+    value === null ? Number.POSITIVE_INFINITY : value,
+  );
+  return { ...run, startedAt: new Date(run.startedAt) };
+}
+
+export async function writeReports(run, log) {
+  const { plan, machine, startedAt, seconds, figures } = run;
+  const tables = resultTables(figures, plan);
+  process.stdout.write(`\n${asText(tables)}\n\n`);
+  mkdirSync(results, { recursive: true });
+  const document = {
+    plan,
+    machine,
+    startedAt,
+    seconds,
+    figures,
+    command: plan.mode === 'quick' ? 'npm run bench -- --quick' : 'npm run bench',
+    targets: evaluateTargets(figures, plan.drainSeconds),
+    ratios: limitRatios(figures.accept),
+  };
+  const json = join(results, plan.mode === 'quick' ? 'quick.json' : 'latest.json');
+  writeFileSync(json, `${JSON.stringify(document, compact, 2)}\n`);
+  log(`wrote ${json}`);
+  if (plan.mode === 'quick') return;
+
+  writeFileSync(join(results, 'chart.svg'), renderChart(figures, plan));
+  const docs = join(repoRoot, 'docs', 'BENCHMARKS.md');
+  const analysis = readFileSync(join(repoRoot, 'bench', 'report', 'analysis.md'), 'utf8');
+  writeFileSync(
+    docs,
+    await formatted(benchmarksMarkdown({ run: document, tables, analysis }), docs),
+  );
+  log(`wrote bench/results/chart.svg and ${docs}`);
+}

@@ -1,0 +1,95 @@
+// `npm run bench [-- --quick | --profile]`: see docs/BENCHMARKS.md.
+import { stopAllTracked } from './lib/cleanup.mjs';
+import { buildPrerequisites, startFixtures } from './lib/fixtures.mjs';
+import { parseOptions, planFor, USAGE } from './lib/options.mjs';
+import { measureBareKoa, measureRelayAccept } from './phases/accept.mjs';
+import { measureFixedRates } from './phases/end-to-end.mjs';
+import { findMaxRate } from './phases/max-rate.mjs';
+import { measureMemory } from './phases/memory.mjs';
+import { profileRelay } from './phases/profile.mjs';
+import { measureRetries } from './phases/retries.mjs';
+import { measureScanCost } from './phases/store-scan.mjs';
+import { measureStoreWrites } from './phases/store-writes.mjs';
+import { describeMachine } from './report/machine.mjs';
+import { readLatest, writeReports } from './report/write.mjs';
+
+const began = performance.now();
+const log = (line) =>
+  process.stderr.write(
+    `[${((performance.now() - began) / 1000).toFixed(1).padStart(5)} s] ${line}\n`,
+  );
+
+async function benchmark(context) {
+  const { plan } = context;
+  log('accept: relay');
+  const relay = await measureRelayAccept(context);
+  log('accept: limit (a), bare Koa');
+  const bareKoa = await measureBareKoa(context);
+  log('accept: limit (b), store writes');
+  const storeWrites = await measureStoreWrites(context);
+  log('end to end at fixed rates');
+  const fixed = await measureFixedRates(context);
+  log('highest rate with end-to-end p99 under 1 s');
+  const maxRate = await findMaxRate(context);
+  log('retries with half of the receivers failing');
+  // At 100 msg/s when the relay sustains it, else at the highest rate it does sustain.
+  const retries =
+    maxRate.rate >= 100
+      ? await measureRetries(context, {
+          rate: 100,
+          baseline: fixed[100],
+          baselineFrom: 'endToEnd.100',
+        })
+      : maxRate.rate > 0
+        ? await measureRetries(context, {
+            rate: maxRate.rate,
+            baseline: maxRate,
+            baselineFrom: 'maxRate',
+          })
+        : await measureRetries(context, { rate: 5 });
+  log(`memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`);
+  const memory = await measureMemory(context);
+  log('diagnostic: query cost on the embedded store');
+  const scan = await measureScanCost(context);
+  return {
+    accept: { relay, bareKoa, storeWrites },
+    endToEnd: fixed,
+    maxRate,
+    retries,
+    memory,
+    scan,
+  };
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) return log(USAGE);
+  if (options.render) return writeReports(readLatest(), log);
+  const plan = planFor(options);
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const binary = buildPrerequisites(log);
+  const fixtures = await startFixtures();
+  const context = { plan, log, fixtures, binary, now: () => performance.now() };
+  try {
+    if (options.profile) return await profileRelay(context);
+    const figures = await benchmark(context);
+    const seconds = (Date.now() - startedAt.getTime()) / 1000;
+    await writeReports({ plan, machine, startedAt, seconds, figures }, log);
+  } finally {
+    await stopAllTracked();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the benchmark's processes`);
+    void stopAllTracked().finally(() => process.exit(130));
+  });
+}
+
+main().catch(async (error) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await stopAllTracked();
+  process.exit(1);
+});
