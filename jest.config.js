@@ -49,5 +49,7 @@ export default {
     esmProject('e2e'),
     // The connections page in real headless Chromium, against a real relay.
     esmProject('web'),
+    // Fault injection: crashes, store outages, hostile receivers and input (npm run soak: bigger).
+    esmProject('reliability'),
   ],
 };

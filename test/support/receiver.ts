@@ -10,10 +10,11 @@ export interface ReceivedRequest {
   at: number;
 }
 
+/** The answer to one request; null leaves it unanswered, like a stuck server (close() drops it). */
 export type Responder = (
   request: ReceivedRequest,
   index: number,
-) => { status: number; headers?: Record<string, string>; body?: string };
+) => { status: number; headers?: Record<string, string>; body?: string } | null;
 
 export interface Receiver {
   url: string;
@@ -40,6 +41,7 @@ export async function startReceiver(
       };
       requests.push(request);
       const answer = respond(request, requests.length - 1);
+      if (!answer) return;
       res.writeHead(answer.status, answer.headers ?? {});
       res.end(answer.body ?? '');
     });

@@ -13,6 +13,7 @@ import { createHttpSender } from '../../relay/src/pipeline/http-sender.js';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
 import { systemResolver } from '../../relay/src/security/url-guard.js';
 import { openStore, type Store } from '../../relay/src/store/store.js';
+import { apiClient, type ApiCall } from './api-client.js';
 import { testMongoUrl } from './mongo.js';
 
 export interface TestRelay {
@@ -23,10 +24,7 @@ export interface TestRelay {
   relay: RunningRelay;
   /** Creates another workspace and returns its key. */
   newWorkspace(name?: string): Promise<string>;
-  api(
-    path: string,
-    init?: { method?: string; body?: unknown; apiKey?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  api: ApiCall;
   close(): Promise<void>;
 }
 
@@ -48,7 +46,9 @@ export async function startTestRelay(
   const settings: RelaySettings = {
     publicUrl: undefined,
     retryScheduleMs: [30_000, 120_000, 600_000],
-    deliveryTimeoutMs: 10_000,
+    // Loopback receivers answer in milliseconds. Short, because Agenda leaves a timer of half
+    // its lock lifetime (delivery timeout + 5 s) after each job, which holds jest open.
+    deliveryTimeoutMs: 2_000,
     syncTimeoutMs: 10_000,
     allowPrivateUrls: true,
     rateLimitPerMinute: 10_000,
@@ -74,23 +74,7 @@ export async function startTestRelay(
   };
   const { apiKey, workspaceId } = await createWorkspace(deps, { name: 'Test workspace' });
   const relay = await startRelay(deps, { port: 0, host: '127.0.0.1' });
-  const api: TestRelay['api'] = async (path, init = {}) => {
-    const response = await fetch(`${relay.url}${path}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        authorization: `Bearer ${init.apiKey ?? apiKey}`,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...init.headers,
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? safeJson(text) : undefined,
-      headers: response.headers,
-    };
-  };
+  const api = apiClient(relay.url, apiKey);
   return {
     url: relay.url,
     apiKey,
@@ -109,17 +93,9 @@ export async function startTestRelay(
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 /** A chatbot and a Custom Webhook connection pointing at `webhookUrl`. */
 export async function createConnection(
-  relay: TestRelay,
+  relay: Pick<TestRelay, 'api'>,
   webhookUrl: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ chatbotId: string; connectionId: string; secret: string }> {

@@ -28,9 +28,16 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startRelayProcess(
-  options: { env?: Record<string, string>; apiKey?: string; port?: number; database?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    apiKey?: string;
+    port?: number;
+    database?: string;
+    /** A store other than the shared test FerretDB (a test's own, to stop and start). */
+    mongoUrl?: string;
+  } = {},
 ): Promise<RelayProcess> {
-  const mongoUrl = process.env.MONGODB_URL;
+  const mongoUrl = options.mongoUrl ?? process.env.MONGODB_URL;
   if (!mongoUrl) throw new Error('MONGODB_URL is not set: run through `npm test`');
   const apiKey = options.apiKey ?? `fck_test_${randomBytes(12).toString('hex')}`;
   const port = options.port ?? (await freePort());

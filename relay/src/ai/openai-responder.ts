@@ -45,5 +45,10 @@ function describe(error: unknown): string {
   if (error instanceof OpenAI.APIError) {
     return `AI provider error${error.status ? ` ${error.status}` : ''}: ${error.message}`;
   }
+  // The provider answered, but not with JSON: calling it "unreachable" would send people
+  // hunting for a network problem. By name, as fetch may raise it from another realm.
+  if ((error as { name?: unknown } | null)?.name === 'SyntaxError') {
+    return `AI provider sent an unreadable answer: ${(error as Error).message}`;
+  }
   return `AI provider unreachable: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -85,6 +85,8 @@ export function createApp(services: RelayServices): Koa<RelayState> {
     if (ctx.status === 404 && ctx.body === undefined) {
       const match = router.match(ctx.path, ctx.method);
       if (match.path.length > 0 && !match.route) {
+        // RFC 9110: a 405 must say which methods the resource does allow.
+        ctx.set('Allow', [...new Set(match.path.flatMap((layer) => layer.methods))].join(', '));
         throw new HttpError('method_not_allowed', `${ctx.method} is not allowed here`);
       }
     }

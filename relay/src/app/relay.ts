@@ -23,7 +23,7 @@ export interface RunningRelay {
   services: RelayServices;
   server: Server;
   url: string;
-  /** Stops accepting, lets in-flight work finish, and stops the jobs. */
+  /** Stops accepting, gives in-flight work a grace period, and stops the jobs. */
   close(): Promise<void>;
 }
 
@@ -62,13 +62,29 @@ export async function startRelay(
     server,
     url,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await worker.drain();
-      await deliveries.drain();
+      const grace = deps.settings.deliveryTimeoutMs;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Clients waiting for a reply get their 202 now; the reply follows by webhook.
+      events.close();
+      // A keep-alive connection would otherwise idle until its timeout once its response is out.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      server.closeIdleConnections();
+      await settleWithin(closed, grace);
+      clearInterval(sweep);
+      server.closeAllConnections();
+      await closed;
+      // An attempt in flight may finish; an AI reply that takes longer is left to the
+      // next start, which takes back this instance's leases.
+      await settleWithin(Promise.all([worker.drain(), deliveries.drain()]), grace);
       await jobs.stop();
     },
   };
+}
+
+/** Waits for `work`, but not longer than `ms`. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, deadline]);
+  clearTimeout(timer);
 }

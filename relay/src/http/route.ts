@@ -52,7 +52,10 @@ export function parseWith<S extends Schema>(schema: S, value: unknown, where: st
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  // An unknown field sits on its parent object's path; name the field itself.
+  const path =
+    issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue?.path;
+  const field = path && path.length > 0 ? path.join('.') : undefined;
   const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : `Invalid ${where}`;
   throw new HttpError('validation_failed', message, field === undefined ? {} : { field });
 }

@@ -15,11 +15,18 @@ const STORE_POLL_MS = 250;
  */
 export class ReplyEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private closing = false;
 
   constructor(private readonly deps: Pick<RelayDeps, 'store'>) {}
 
   settled(userMessageId: string): void {
     this.emitter.emit(userMessageId);
+  }
+
+  /** Shutting down: every wait ends now with what the store has (else a timeout). */
+  close(): void {
+    this.closing = true;
+    for (const id of this.emitter.eventNames()) this.emitter.emit(id);
   }
 
   async wait(userMessageId: string, timeoutMs: number): Promise<ReplyOutcome> {
@@ -28,7 +35,7 @@ export class ReplyEvents {
       const outcome = await this.read(userMessageId);
       if (outcome) return outcome;
       const left = deadline - Date.now();
-      if (left <= 0) return { state: 'timeout' };
+      if (left <= 0 || this.closing) return { state: 'timeout' };
       await this.nextSignal(userMessageId, Math.min(left, STORE_POLL_MS));
     }
   }

@@ -7,13 +7,14 @@ import { findOwned } from '../domain/owned.js';
 import { HttpError } from '../http/errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Principal } from '../http/state.js';
+import { metadata } from './metadata.js';
 import { accepted, outgoingPayload } from './schemas.js';
 
 const body = z.object({
   connectionId: z.string().min(1).max(100),
   message: z.string().min(1, 'must not be empty').max(32_000),
   userId: z.string().min(1).max(200).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  metadata: metadata.optional(),
 });
 type IncomingBody = z.output<typeof body>;
 

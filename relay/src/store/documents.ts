@@ -88,6 +88,7 @@ export interface MessageDoc {
   workspaceId: string;
   conversationId: string;
   connectionId: string;
+  /** Order in the conversation: n for the n-th user message, n + 0.5 for its reply. */
   seq: number;
   role: 'user' | 'assistant';
   content: string;

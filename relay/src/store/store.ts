@@ -36,7 +36,9 @@ export function isDuplicateKey(error: unknown): boolean {
 /** Connects and ensures indexes. `dbName` defaults to the one in the URL (or `fourthchat`). */
 export async function openStore(url: string, dbName?: string): Promise<Store> {
   const client = new MongoClient(url, {
-    serverSelectionTimeoutMS: 5_000,
+    // While the store is down a request waits this long before its 503: short enough that
+    // clients see a prompt answer with Retry-After rather than a hang.
+    serverSelectionTimeoutMS: 2_000,
     connectTimeoutMS: 5_000,
     maxPoolSize: 50,
   });

@@ -1,0 +1,48 @@
+// A FerretDB of a test's own, on a fixed loopback port and data dir, so the test can
+// stop it (a store outage) and start it again where clients expect it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFerretDb, type FerretDbHandle } from '../../relay/src/store/ferretdb-process.js';
+import { freePort } from './relay-process.js';
+
+export interface OwnStore {
+  /** mongodb:// URL; stays valid across stop() and start(). */
+  uri: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops it and deletes its data. */
+  remove(): Promise<void>;
+}
+
+type EnsureFerretDb = (options?: { log?: (line: string) => void }) => string;
+
+/** The build script is untyped JavaScript; a URL import keeps tsc from demanding types. */
+async function ferretDbBinary(): Promise<string> {
+  const script = new URL('../../scripts/ferretdb/ensure.mjs', import.meta.url).href;
+  const { ensureFerretDb } = (await import(script)) as { ensureFerretDb: EnsureFerretDb };
+  return ensureFerretDb({ log: () => undefined });
+}
+
+export async function startOwnStore(): Promise<OwnStore> {
+  const binary = await ferretDbBinary();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-own-store-'));
+  const listen = `127.0.0.1:${await freePort()}`;
+  let handle: FerretDbHandle | undefined = await startFerretDb({ binary, dataDir, listen });
+  const uri = handle.uri;
+  const stop = async () => {
+    await handle?.stop();
+    handle = undefined;
+  };
+  return {
+    uri,
+    stop,
+    async start() {
+      handle ??= await startFerretDb({ binary, dataDir, listen });
+    },
+    async remove() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
