@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFerretDb, type FerretDbHandle } from '../../relay/src/store/ferretdb-process.js';
-import { freePort } from './relay-process.js';
+import { createServer } from 'node:net';
 
 export interface OwnStore {
   /** mongodb:// URL; stays valid across stop() and start(). */
@@ -24,10 +24,29 @@ async function ferretDbBinary(): Promise<string> {
   return ensureFerretDb({ log: () => undefined });
 }
 
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port below Linux's ephemeral range (32768+): while this store is down for an outage,
+ * no other test's `listen(0)` can be handed its port and take it over.
+ */
+async function portOutsideEphemeralRange(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (await isFree(port)) return port;
+  }
+}
+
 export async function startOwnStore(): Promise<OwnStore> {
   const binary = await ferretDbBinary();
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-own-store-'));
-  const listen = `127.0.0.1:${await freePort()}`;
+  const listen = `127.0.0.1:${await portOutsideEphemeralRange()}`;
   let handle: FerretDbHandle | undefined = await startFerretDb({ binary, dataDir, listen });
   const uri = handle.uri;
   const stop = async () => {
