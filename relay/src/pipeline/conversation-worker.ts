@@ -53,10 +53,7 @@ export class ConversationWorker {
       if (!conversation) return;
       try {
         for (;;) {
-          const next = await this.deps.store.messages.findOne(
-            { conversationId, role: 'user', status: 'pending' },
-            { sort: { seq: 1 } },
-          );
+          const next = await this.oldestPending(conversationId);
           if (!next) break;
           if (!(await this.lease(conversationId))) return;
           await this.answer(conversation, next);
@@ -65,6 +62,20 @@ export class ConversationWorker {
         await this.release(conversationId);
       }
     } while (entry.again);
+  }
+
+  /**
+   * The pending message with the lowest seq, picked here rather than by a sorted findOne:
+   * under load FerretDB was seen answering a sorted, limited query out of order.
+   */
+  private async oldestPending(conversationId: string): Promise<MessageDoc | undefined> {
+    const pending = await this.deps.store.messages
+      .find({ conversationId, role: 'user', status: 'pending' })
+      .toArray();
+    return pending.reduce<MessageDoc | undefined>(
+      (oldest, message) => (oldest && oldest.seq <= message.seq ? oldest : message),
+      undefined,
+    );
   }
 
   private async lease(conversationId: string): Promise<ConversationDoc | null> {
