@@ -77,7 +77,7 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
       const timer = setTimeout(() => {
         req.destroy(new Error(`timed out after ${request.timeoutMs} ms`));
       }, request.timeoutMs);
-      req.once('error', (error) => {
+      req.on('error', (error) => {
         clearTimeout(timer);
         resolve({ status: null, durationMs: elapsed(), error: error.message });
       });
@@ -106,7 +106,7 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
           if (size >= SNIPPET_BYTES) finish();
         });
         res.once('end', finish);
-        res.once('error', finish);
+        res.on('error', finish);
       });
       req.end(request.body);
     });
