@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from '../../relay/src/store/ferretdb-process.js';
 
 export interface RelayProcess {
   baseUrl: string;
@@ -74,7 +75,7 @@ export async function startRelayProcess(
     port,
     child,
     output: () => output,
-    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+    stop: (signal = 'SIGTERM') => stopChild(child, signal, 10_000),
   };
 }
 
@@ -92,16 +93,4 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => s
   }
   child.kill('SIGKILL');
   throw new Error(`relay did not become ready in 30 s:\n${output()}`);
-}
-
-function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill(signal);
-  });
 }

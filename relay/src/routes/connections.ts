@@ -1,3 +1,4 @@
+import type { Filter } from 'mongodb';
 import { z } from 'zod';
 import type { RelayServices } from '../app/services.js';
 import {
@@ -24,6 +25,10 @@ const name = z.string().trim().min(1).max(200);
 export function connectionRoutes(services: RelayServices): RouteSpec[] {
   const { store, clock, ids } = services.deps;
   const view = (doc: ConnectionDoc) => viewConnection(services, doc);
+  const list = async (filter: Filter<ConnectionDoc>) => {
+    const docs = await store.connections.find(filter).sort({ createdAt: 1 }).toArray();
+    return { status: 200, body: { data: docs.map(view) } };
+  };
   return [
     defineRoute({
       method: 'get',
@@ -31,13 +36,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       summary: "All of the workspace's connections (for pickers)",
       tag: 'Connections',
       responses: { 200: listOf(connection) },
-      async handler({ principal }) {
-        const docs = await store.connections
-          .find({ workspaceId: principal.workspaceId })
-          .sort({ createdAt: 1 })
-          .toArray();
-        return { status: 200, body: { data: docs.map(view) } };
-      },
+      handler: ({ principal }) => list({ workspaceId: principal.workspaceId }),
     }),
     defineRoute({
       method: 'get',
@@ -48,11 +47,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       responses: { 200: listOf(connection) },
       async handler({ principal, params }) {
         await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
-        const docs = await store.connections
-          .find({ workspaceId: principal.workspaceId, chatbotId: params.id })
-          .sort({ createdAt: 1 })
-          .toArray();
-        return { status: 200, body: { data: docs.map(view) } };
+        return list({ workspaceId: principal.workspaceId, chatbotId: params.id });
       },
     }),
     defineRoute({

@@ -42,19 +42,24 @@ export function startFerretDb(options: FerretDbOptions): Promise<FerretDbHandle>
       clearTimeout(timer);
       child.removeAllListeners('exit');
       const { uri } = JSON.parse(line) as { uri: string };
-      resolve({ uri, process: child, stop: () => stopChild(child) });
+      resolve({ uri, process: child, stop: () => stopChild(child, 'SIGTERM', 5_000) });
     });
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** Sends the signal and waits for the exit, killing the child if it takes longer than graceMs. */
+export function stopChild(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  graceMs: number,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(killer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
