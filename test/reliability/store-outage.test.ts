@@ -75,6 +75,8 @@ test(`store outage: ${OUTAGE_MS / 1000} s without the store loses nothing that g
     timeoutMs: 60_000,
     intervalMs: 200,
     what: '/readyz after the store is back',
+  }).catch((error: unknown) => {
+    throw new Error(`${String(error)}\nrelay output (tail):\n${relay.output().slice(-3000)}`);
   });
   await waitFor(() => load.accepted.size >= 10 + probes.length / 10, {
     timeoutMs: 20_000,
