@@ -77,15 +77,16 @@ test("the spec's curl example is accepted and the reply arrives signed, with met
   expect(delivered.headers.authorization).toBe('Bearer your-api-key');
 });
 
-test('custom headers cannot override the signature headers', async () => {
-  const local = await startReceiver();
-  const { connectionId, secret } = await createConnection(relay, local.url, {
-    customHeaders: { 'X-Webhook-Signature': 'sha256=forged', 'Content-Type': 'text/plain' },
-  });
-  await relay.api('/api/webhooks/incoming', { body: { connectionId, message: 'hi' } });
-  const delivered = await waitFor(() => local.requests[0], { what: 'the delivery' });
-  const expected = createHmac('sha256', secret).update(delivered.body).digest('hex');
-  expect(delivered.headers['x-webhook-signature']).toBe(`sha256=${expected}`);
-  expect(delivered.headers['content-type']).toBe('application/json');
-  await local.close();
+test('custom headers that the relay sets itself are refused, naming the header', async () => {
+  const bot = await relay.api('/api/chatbots', { body: { name: 'Bot' } });
+  for (const name of ['X-Webhook-Signature', 'webhook-id', 'Content-Type', 'Host']) {
+    const created = await relay.api(`/api/chatbots/${bot.body.id}/connections`, {
+      body: { webhookUrl: receiver.url, customHeaders: { [name]: 'forged' } },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error).toMatchObject({
+      code: 'validation_failed',
+      field: `customHeaders.${name}`,
+    });
+  }
 });

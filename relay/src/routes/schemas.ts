@@ -11,6 +11,22 @@ export const headerName = z
   .string()
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid HTTP header name');
 
+/** Headers every delivery sets itself; a custom header of the same name would be overridden. */
+const RESERVED_HEADERS = new Set([
+  'x-webhook-signature',
+  'x-webhook-timestamp',
+  'x-webhook-id',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+  'content-type',
+  'content-length',
+  'user-agent',
+  'host',
+  'connection',
+  'transfer-encoding',
+]);
+
 export const customHeaders = z
   .record(
     headerName,
@@ -19,7 +35,18 @@ export const customHeaders = z
       .max(2000)
       .regex(/^[^\r\n]*$/, 'header values cannot contain line breaks'),
   )
-  .refine((headers) => Object.keys(headers).length <= 50, 'at most 50 custom headers');
+  .refine((headers) => Object.keys(headers).length <= 50, 'at most 50 custom headers')
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers)) {
+      if (RESERVED_HEADERS.has(name.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} is set by the relay itself and cannot be a custom header`,
+        });
+      }
+    }
+  });
 
 export const secretInput = z
   .string()
