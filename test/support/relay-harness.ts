@@ -28,11 +28,6 @@ export interface TestRelay {
   close(): Promise<void>;
 }
 
-export const fastSettings: Partial<RelaySettings> = {
-  retryScheduleMs: [300, 300, 300],
-  recoveryIntervalMs: 1_000,
-};
-
 export async function startTestRelay(
   options: {
     settings?: Partial<RelaySettings>;

@@ -1,4 +1,4 @@
-import type { OutgoingPayload } from '@fourthchat/shared';
+import { isoSeconds, type OutgoingPayload } from '@fourthchat/shared';
 import type { MessageDoc } from '../store/documents.js';
 
 /** The spec's outgoing payload for a reply: built once, stored, and sent byte for byte. */
@@ -13,7 +13,7 @@ export function outgoingBody(input: {
     conversationId: input.conversationId,
     message: { id: input.reply.id, role: 'assistant', content: input.reply.content },
     ...(input.question.userId === null ? {} : { userId: input.question.userId }),
-    timestamp: input.reply.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    timestamp: isoSeconds(input.reply.createdAt),
     metadata: input.question.metadataJson
       ? (JSON.parse(input.question.metadataJson) as Record<string, unknown>)
       : {},

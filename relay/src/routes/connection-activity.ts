@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TestPayload } from '@fourthchat/shared';
+import { isoSeconds, type TestPayload } from '@fourthchat/shared';
 import type { RelayServices } from '../app/services.js';
 import { findOwned } from '../domain/owned.js';
 import { conversationView, deliveryView } from '../domain/views.js';
@@ -48,10 +48,7 @@ export function connectionActivityRoutes(services: RelayServices): RouteSpec[] {
         const payload: TestPayload = {
           test: true,
           message: 'This is a test webhook from your chatbot!',
-          timestamp: clock
-            .now()
-            .toISOString()
-            .replace(/\.\d{3}Z$/, 'Z'),
+          timestamp: isoSeconds(clock.now()),
           connectionId: connection._id,
           connectionName: connection.name,
         };

@@ -8,6 +8,7 @@ export * from './signing/verify-types.js';
 export { verify } from './signing/verify.js';
 export { DEFAULT_TOLERANCE_SECONDS } from './signing/verify-standard.js';
 export * from './signing/secret.js';
+export { isoSeconds } from './signing/time.js';
 
 export * from './payloads/json.js';
 export * from './payloads/incoming.js';
