@@ -28,8 +28,12 @@ test('an Agenda 6 job scheduled in the store runs with its data', async () => {
   await agenda.start();
   await agenda.schedule(new Date(Date.now() + 200), 'echo-word', { word: 'hello' });
 
-  await waitFor(() => seen.length === 1, { timeoutMs: 10_000 });
+  // Agenda records the finish after the handler returns, so wait for the record itself.
+  const stored = await waitFor(
+    async () =>
+      (await store.db.collection('agendaJobs').findOne({ name: 'echo-word' }))?.lastFinishedAt,
+    { timeoutMs: 10_000, what: 'the job to be recorded as finished' },
+  );
+  expect(stored).toBeInstanceOf(Date);
   expect(seen).toEqual(['hello']);
-  const stored = await store.db.collection('agendaJobs').findOne({ name: 'echo-word' });
-  expect(stored?.lastFinishedAt).toBeInstanceOf(Date);
 });

@@ -15,7 +15,7 @@ import type { RelayServices } from './services.js';
  */
 async function releaseOwnLeases(deps: RelayDeps): Promise<void> {
   const owner = deps.settings.instanceId;
-  await deps.store.conversations.updateMany({ 'lease.owner': owner }, { $set: { lease: null } });
+  await deps.store.conversationLeases.deleteMany({ owner });
   await deps.store.deliveries.updateMany({ 'inFlight.owner': owner }, { $set: { inFlight: null } });
 }
 

@@ -31,7 +31,6 @@ export async function conversationForMessage(
       userId: userId ?? null,
       key: key ?? JSON.stringify([id]),
       nextSeq: 1,
-      lease: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -78,24 +78,35 @@ export class ConversationWorker {
     );
   }
 
+  /**
+   * Leases live in a collection of their own: FerretDB rewrites a whole document on every
+   * update, so a lease written to the conversation could undo a concurrent `nextSeq` $inc.
+   */
   private async lease(conversationId: string): Promise<ConversationDoc | null> {
-    const now = this.deps.clock.now();
-    const owner = this.deps.settings.instanceId;
-    return this.deps.store.conversations.findOneAndUpdate(
-      {
-        _id: conversationId,
-        $or: [{ lease: null }, { 'lease.until': { $lt: now } }, { 'lease.owner': owner }],
-      },
-      { $set: { lease: { owner, until: new Date(now.getTime() + LEASE_MS) } } },
-      { returnDocument: 'after' },
+    const { store, clock, settings } = this.deps;
+    const now = clock.now();
+    const owner = settings.instanceId;
+    const lease = { owner, until: new Date(now.getTime() + LEASE_MS) };
+    const renewed = await store.conversationLeases.updateOne(
+      { _id: conversationId, $or: [{ until: { $lt: now } }, { owner }] },
+      { $set: lease },
     );
+    if (renewed.matchedCount === 0) {
+      try {
+        await store.conversationLeases.insertOne({ _id: conversationId, ...lease });
+      } catch (error) {
+        if (isDuplicateKey(error)) return null;
+        throw error;
+      }
+    }
+    return store.conversations.findOne({ _id: conversationId });
   }
 
   private async release(conversationId: string): Promise<void> {
-    await this.deps.store.conversations.updateOne(
-      { _id: conversationId, 'lease.owner': this.deps.settings.instanceId },
-      { $set: { lease: null } },
-    );
+    await this.deps.store.conversationLeases.deleteOne({
+      _id: conversationId,
+      owner: this.deps.settings.instanceId,
+    });
   }
 
   private async answer(conversation: ConversationDoc, question: MessageDoc): Promise<void> {

@@ -76,9 +76,13 @@ export interface ConversationDoc {
   /** Unique: `connectionId + userId`, or the conversation's own id when there is no userId. */
   key: string;
   nextSeq: number;
-  lease: Lease | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** Which process answers a conversation right now (see ConversationWorker.lease). */
+export interface ConversationLeaseDoc extends Lease {
+  _id: string;
 }
 
 export type MessageStatus = 'pending' | 'completed' | 'failed';

@@ -4,6 +4,7 @@ import type {
   ChatbotDoc,
   ConnectionDoc,
   ConversationDoc,
+  ConversationLeaseDoc,
   DeliveryDoc,
   IdempotencyDoc,
   MessageDoc,
@@ -20,6 +21,7 @@ export interface Store {
   connections: Collection<ConnectionDoc>;
   subscriptions: Collection<SubscriptionDoc>;
   conversations: Collection<ConversationDoc>;
+  conversationLeases: Collection<ConversationLeaseDoc>;
   messages: Collection<MessageDoc>;
   deliveries: Collection<DeliveryDoc>;
   idempotency: Collection<IdempotencyDoc>;
@@ -56,6 +58,7 @@ export async function openStore(url: string, dbName?: string): Promise<Store> {
     connections: db.collection('connections'),
     subscriptions: db.collection('subscriptions'),
     conversations: db.collection('conversations'),
+    conversationLeases: db.collection('conversationLeases'),
     messages: db.collection('messages'),
     deliveries: db.collection('deliveries'),
     idempotency: db.collection('idempotency'),
