@@ -66,6 +66,7 @@ async function main(): Promise<void> {
         rateLimitPerMinute: config.rateLimitPerMinute,
         rotationOverlapMs: config.rotationOverlapMs,
         recoveryIntervalMs: config.recoveryIntervalMs,
+        retentionDays: config.retentionDays,
         bodyLimitBytes: 256 * 1024,
         defaultModel: config.ai.model,
         instanceId: loadOrCreateInstanceId(config.dataDir, () => ids.next('relay')),

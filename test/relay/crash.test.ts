@@ -97,9 +97,7 @@ test('every accepted message is delivered after a SIGKILL and a restart', async 
 
   const store = mongo.db(database);
   const left = {
-    pendingMessages: await store
-      .collection('messages')
-      .countDocuments({ role: 'user', status: 'pending' }),
+    pendingMessages: await store.collection('pendingMessages').countDocuments({}),
     retrying: await store.collection('deliveries').countDocuments({ status: 'retrying' }),
     inFlight: await store.collection('deliveries').countDocuments({ inFlight: { $ne: null } }),
   };
@@ -134,4 +132,8 @@ test('every accepted message is delivered after a SIGKILL and a restart', async 
       .collection('messages')
       .countDocuments({ role: 'user', status: { $ne: 'completed' } }),
   ).toBe(0);
+  // Nothing is left unfinished once every first attempt is recorded.
+  await waitFor(async () => (await store.collection('pendingMessages').countDocuments({})) === 0, {
+    what: 'no message left pending',
+  });
 }, 90_000);

@@ -37,8 +37,15 @@ function send(
   });
 }
 
-const userMessages = (content: string) =>
-  relay.store.messages.countDocuments({ role: 'user', content });
+/** Distinct user messages, waiting for their reply or settled (briefly both). */
+const userMessages = async (content: string) => {
+  const ids = async (name: string, filter: object) =>
+    (await relay.db.collection(name).find(filter).toArray()).map((doc) => String(doc._id));
+  return new Set([
+    ...(await ids('pendingMessages', { content })),
+    ...(await ids('messages', { role: 'user', content })),
+  ]).size;
+};
 
 test('a repeat returns the first answer and creates no second message or reply', async () => {
   const body = { connectionId, message: 'once only', userId: 'u-1' };
@@ -53,7 +60,9 @@ test('a repeat returns the first answer and creates no second message or reply',
     what: 'the one reply',
   });
   await send('key-repeat', body);
-  expect(await relay.store.messages.countDocuments({ content: '[echo] once only' })).toBe(1);
+  expect(
+    await relay.db.collection('messages').countDocuments({ content: '[echo] once only' }),
+  ).toBe(1);
 });
 
 test('the same key with a different body is a 409 idempotency_conflict, and creates nothing', async () => {

@@ -188,7 +188,10 @@ test("after all of B's attempts, A's objects are untouched", async () => {
   expect((await relay.api('/api/me', { apiKey: a.keyOfA })).status).toBe(200);
   const delivery = await relay.api(`/api/deliveries/${a.deliveryId}`);
   expect(delivery.body.attempts).toHaveLength(1);
-  expect(await relay.store.messages.countDocuments({ content: 'hijack' })).toBe(0);
+  expect(await relay.db.collection('pendingMessages').countDocuments({ content: 'hijack' })).toBe(
+    0,
+  );
+  expect(await relay.db.collection('messages').countDocuments({ content: 'hijack' })).toBe(0);
   expect(receiver.requests.filter((r) => r.body.includes('"test":true'))).toEqual([]);
   expect(intruderTarget.requests).toEqual([]);
 

@@ -26,10 +26,10 @@ const ids: string[] = [];
 /** Every document of the other workspace, in every collection. */
 async function victimSnapshot(): Promise<Record<string, Document[]>> {
   const snapshot: Record<string, Document[]> = {};
-  const collections = await relay.store.db.listCollections({}, { nameOnly: true }).toArray();
+  const collections = await relay.db.listCollections({}, { nameOnly: true }).toArray();
   for (const { name } of collections) {
     const filter = name === 'workspaces' ? { _id: victimId as never } : { workspaceId: victimId };
-    snapshot[name] = await relay.store.db.collection(name).find(filter).sort({ _id: 1 }).toArray();
+    snapshot[name] = await relay.db.collection(name).find(filter).sort({ _id: 1 }).toArray();
   }
   return snapshot;
 }
@@ -60,11 +60,12 @@ beforeAll(async () => {
     ownSent.body.conversationId,
   );
   await waitFor(() => receiver.requests.length >= 3, { what: 'the seed deliveries' });
-  const deliveries = await relay.store.deliveries.find({}).toArray();
+  const deliveries = await relay.db.collection<{ _id: string }>('deliveries').find({}).toArray();
   ids.push(...deliveries.map((delivery) => delivery._id));
   await waitFor(
     async () =>
-      (await relay.store.deliveries.countDocuments({ status: { $ne: 'delivered' } })) === 0,
+      (await relay.db.collection('deliveries').countDocuments({ status: { $ne: 'delivered' } })) ===
+      0,
     { what: 'seed deliveries settled' },
   );
 });
@@ -118,7 +119,7 @@ test(`fuzz: ${REQUESTS} malformed requests over every route, zero 5xx`, async ()
   expect((await relay.api('/api/me')).status).toBe(200);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(await victimSnapshot()).toEqual(before);
-  const operatorKeys = await relay.store.db.collection('chatbots').countDocuments({
+  const operatorKeys = await relay.db.collection('chatbots').countDocuments({
     $or: [{ name: { $type: 'object' } }, { systemPrompt: { $type: 'object' } }],
   });
   expect(operatorKeys).toBe(0);

@@ -20,6 +20,7 @@ let port: string;
 
 beforeAll(async () => {
   relay = await startTestRelay({
+    cacheTtlMs: 0,
     settings: {
       allowPrivateUrls: false,
       retryScheduleMs: [100, 100, 100],
@@ -63,10 +64,9 @@ async function connectionAimedAt(url: string): Promise<string> {
     body: { webhookUrl: 'https://hooks.example.com/hook' },
   });
   expect(created.status).toBe(201);
-  await relay.store.connections.updateOne(
-    { _id: created.body.id },
-    { $set: { webhookUrl: url.replace('PORT', port) } },
-  );
+  await relay.db
+    .collection('connections')
+    .updateOne({ _id: created.body.id }, { $set: { webhookUrl: url.replace('PORT', port) } });
   return created.body.id as string;
 }
 
@@ -119,10 +119,9 @@ describe('SSRF at send time (RELAY_ALLOW_PRIVATE_URLS=false)', () => {
     const sub = await relay.api(`/api/connections/${connectionId}/subscriptions`, {
       body: { targetUrl: 'https://hooks.example.com/sub' },
     });
-    await relay.store.subscriptions.updateOne(
-      { _id: sub.body.id },
-      { $set: { targetUrl: `http://127.0.0.1:${port}/sub` } },
-    );
+    await relay.db
+      .collection('subscriptions')
+      .updateOne({ _id: sub.body.id }, { $set: { targetUrl: `http://127.0.0.1:${port}/sub` } });
 
     const tested = await relay.api(`/api/connections/${connectionId}/test`, { method: 'POST' });
 
@@ -152,11 +151,11 @@ test('webhook secrets at rest are sealed: unreadable without RELAY_SECRET_KEY', 
 
   // Raw documents, as anyone with access to the database (or a backup of it) reads them.
   const raw = JSON.stringify([
-    await relay.store.db.collection('connections').findOne({ _id: created.body.id }),
-    await relay.store.db.collection('subscriptions').findOne({ _id: sub.body.id }),
+    await relay.db.collection('connections').findOne({ _id: created.body.id }),
+    await relay.db.collection('subscriptions').findOne({ _id: sub.body.id }),
   ]);
-  const connection = await relay.store.connections.findOne({ _id: created.body.id });
-  const subscription = await relay.store.subscriptions.findOne({ _id: sub.body.id });
+  const connection = await relay.store.connections.get(created.body.id);
+  const subscription = await relay.store.subscriptions.get(sub.body.id);
 
   expect(plain.filter((secret) => raw.includes(secret))).toEqual([]);
   expect(plain.filter((secret) => raw.includes(secret.replace(/^whsec_/, '')))).toEqual([]);

@@ -1,6 +1,7 @@
 // Runs the relay in this process on a real FerretDB database of its own, so a test
 // can inject the clock, the AI responder or the settings; HTTP stays real (loopback).
 import { randomBytes } from 'node:crypto';
+import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { createEchoResponder } from '../../relay/src/ai/echo-responder.js';
 import type { Responder } from '../../relay/src/ai/responder.js';
@@ -21,6 +22,8 @@ export interface TestRelay {
   apiKey: string;
   workspaceId: string;
   store: Store;
+  /** The relay's database as documents, for assertions on what it stored. */
+  db: Db;
   relay: RunningRelay;
   /** Creates another workspace and returns its key. */
   newWorkspace(name?: string): Promise<string>;
@@ -33,9 +36,14 @@ export async function startTestRelay(
     settings?: Partial<RelaySettings>;
     responder?: Responder;
     deps?: Partial<RelayDeps>;
+    /** 0 turns the store's short-lived caches off, for tests that change documents directly. */
+    cacheTtlMs?: number;
   } = {},
 ): Promise<TestRelay> {
-  const store = await openStore(testMongoUrl(), `relay_${randomBytes(6).toString('hex')}`);
+  const store = await openStore(testMongoUrl(), {
+    dbName: `relay_${randomBytes(6).toString('hex')}`,
+    ...(options.cacheTtlMs === undefined ? {} : { cacheTtlMs: options.cacheTtlMs }),
+  });
   const clock = { now: () => new Date() };
   const ids = createIdGenerator();
   const settings: RelaySettings = {
@@ -51,6 +59,7 @@ export async function startTestRelay(
     recoveryIntervalMs: 10_000,
     bodyLimitBytes: 256 * 1024,
     defaultModel: 'gpt-test',
+    retentionDays: 30,
     instanceId: ids.next('relay'),
     ...options.settings,
   };
@@ -75,6 +84,7 @@ export async function startTestRelay(
     apiKey,
     workspaceId,
     store,
+    db: store.jobsDatabase,
     relay,
     api,
     async newWorkspace(name = 'Other workspace') {
@@ -82,7 +92,7 @@ export async function startTestRelay(
     },
     async close() {
       await relay.close();
-      await store.db.dropDatabase().catch(() => undefined);
+      await store.jobsDatabase.dropDatabase().catch(() => undefined);
       await store.close();
     },
   };

@@ -7,8 +7,10 @@ import { HttpError } from '../http/errors.js';
 import { readInput, type RouteSpec } from '../http/route.js';
 import type { RelayState } from '../http/state.js';
 import { chatbotRoutes } from '../routes/chatbots.js';
-import { connectionActivityRoutes } from '../routes/connection-activity.js';
+import { connectionTestRoutes } from '../routes/connection-test.js';
 import { connectionRoutes } from '../routes/connections.js';
+import { conversationRoutes } from '../routes/conversations.js';
+import { deliveryRoutes } from '../routes/deliveries.js';
 import { incomingRoutes } from '../routes/incoming.js';
 import { meRoutes } from '../routes/me.js';
 import { operationRoutes } from '../routes/operations.js';
@@ -22,7 +24,9 @@ export function allRoutes(services: RelayServices): RouteSpec[] {
     ...meRoutes(services),
     ...chatbotRoutes(services),
     ...connectionRoutes(services),
-    ...connectionActivityRoutes(services),
+    ...connectionTestRoutes(services),
+    ...conversationRoutes(services),
+    ...deliveryRoutes(services),
     ...subscriptionRoutes(services),
     ...incomingRoutes(services),
   ];
@@ -51,8 +55,11 @@ export function createApp(services: RelayServices): Koa<RelayState> {
       if (result.body !== undefined) ctx.body = result.body;
     });
   }
+  // Built on first request (the public URL is known once the server listens), then kept.
+  let openApi: unknown;
   router.get('/openapi.json', (ctx) => {
-    ctx.body = buildOpenApi(routes, services.publicUrl());
+    openApi ??= buildOpenApi(routes, services.publicUrl());
+    ctx.body = openApi;
   });
 
   app.use(async (ctx, next) => {

@@ -26,6 +26,8 @@ export interface RelaySettings {
   recoveryIntervalMs: number;
   bodyLimitBytes: number;
   defaultModel: string;
+  /** Settled messages and finished deliveries older than this many days are removed. */
+  retentionDays: number;
   /** This process's name in leases, so a crashed owner's claims can expire. */
   instanceId: string;
 }

@@ -1,23 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AcceptBatcher } from '../pipeline/accept-batcher.js';
+import { createAgendaJobs } from '../pipeline/agenda-scheduler.js';
 import { ConversationWorker } from '../pipeline/conversation-worker.js';
 import { DeliveryService } from '../pipeline/delivery-service.js';
-import { startJobs } from '../pipeline/jobs.js';
 import { recoverStuckWork } from '../pipeline/recovery.js';
 import { ReplyEvents } from '../pipeline/reply-events.js';
+import { applyRetention } from '../pipeline/retention.js';
 import { createApp } from './create-app.js';
 import type { RelayDeps } from './deps.js';
 import type { RelayServices } from './services.js';
-
-/**
- * A restarted process with the same instance id (kept in its data dir) knows its
- * previous incarnation is dead, so its leases can go now instead of at expiry.
- */
-async function releaseOwnLeases(deps: RelayDeps): Promise<void> {
-  const owner = deps.settings.instanceId;
-  await deps.store.conversationLeases.deleteMany({ owner });
-  await deps.store.deliveries.updateMany({ 'inFlight.owner': owner }, { $set: { inFlight: null } });
-}
 
 export interface RunningRelay {
   services: RelayServices;
@@ -33,18 +25,27 @@ export async function startRelay(
   listen: { port: number; host: string },
 ): Promise<RunningRelay> {
   const events = new ReplyEvents(deps);
-  const deliveries = new DeliveryService(deps);
+  const jobs = createAgendaJobs(deps);
+  const deliveries = new DeliveryService(deps, jobs.scheduler);
   const worker = new ConversationWorker(deps, deliveries, events);
+  const accepts = new AcceptBatcher(deps, (messages) =>
+    worker.enqueue(messages, { recovered: false }),
+  );
   let url = deps.settings.publicUrl ?? '';
   const services: RelayServices = {
     deps,
+    accepts,
     worker,
     deliveries,
+    scheduler: jobs.scheduler,
     events,
     publicUrl: () => deps.settings.publicUrl ?? url,
   };
-  await releaseOwnLeases(deps);
-  const jobs = await startJobs(deps, { worker, deliveries });
+  await jobs.start({
+    attempt: (deliveryId, attempt) => deliveries.attempt(deliveryId, attempt),
+    recover: () => recoverStuckWork(deps, worker),
+    retention: () => applyRetention(deps),
+  });
   const app = createApp(services);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(listen.port, listen.host, () => resolve(s));
@@ -55,7 +56,7 @@ export async function startRelay(
   const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   // Work a previous process left unfinished starts now rather than at the first sweep.
-  await recoverStuckWork(deps, { worker, deliveries });
+  await recoverStuckWork(deps, worker);
 
   return {
     services,

@@ -47,6 +47,7 @@ const schema = z.object({
   RELAY_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   RELAY_ROTATION_OVERLAP_MS: positiveInt.default(24 * 60 * 60 * 1000),
   RELAY_RECOVERY_INTERVAL_MS: positiveInt.default(10_000),
+  RELAY_RETENTION_DAYS: positiveInt.default(30),
   RELAY_FERRETDB_BINARY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -69,6 +70,7 @@ export interface RelayConfig {
   rateLimitPerMinute: number;
   rotationOverlapMs: number;
   recoveryIntervalMs: number;
+  retentionDays: number;
   ferretDbBinary: string | undefined;
   logLevel: string;
 }
@@ -115,6 +117,7 @@ export function loadConfig(env: Environment): RelayConfig {
     rateLimitPerMinute: e.RELAY_RATE_LIMIT_PER_MINUTE,
     rotationOverlapMs: e.RELAY_ROTATION_OVERLAP_MS,
     recoveryIntervalMs: e.RELAY_RECOVERY_INTERVAL_MS,
+    retentionDays: e.RELAY_RETENTION_DAYS,
     ferretDbBinary: e.RELAY_FERRETDB_BINARY,
     logLevel: e.LOG_LEVEL,
   };

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RelayDeps } from '../app/deps.js';
 import { HttpError } from '../http/errors.js';
-import { isDuplicateKey } from '../store/store.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A first request that never finished (its process died) stops blocking its key after this. */
@@ -25,34 +24,29 @@ export async function once(
   input: { workspaceId: string; key: string; requestHash: string },
   produce: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  const { store, clock } = deps;
+  const keys = deps.store.idempotency;
   const _id = createHash('sha256').update(`${input.workspaceId}\u0000${input.key}`).digest('hex');
-  const now = clock.now();
-  await store.idempotency.deleteOne({ _id, expiresAt: { $lte: now } });
-  await store.idempotency.deleteOne({
-    _id,
-    response: null,
-    createdAt: { $lt: new Date(now.getTime() - ABANDONED_MS) },
-  });
-  try {
-    await store.idempotency.insertOne({
+  const now = deps.clock.now();
+  const reservation = await keys.reserve(
+    {
       _id,
       workspaceId: input.workspaceId,
       requestHash: input.requestHash,
       response: null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + KEEP_MS),
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const first = await store.idempotency.findOne({ _id });
-    if (first && first.requestHash !== input.requestHash) {
+    },
+    new Date(now.getTime() - ABANDONED_MS),
+  );
+  if (reservation.state === 'exists') {
+    const { first } = reservation;
+    if (first.requestHash !== input.requestHash) {
       throw new HttpError(
         'idempotency_conflict',
         'This Idempotency-Key was already used with a different request',
       );
     }
-    if (!first?.response) {
+    if (!first.response) {
       throw new HttpError(
         'idempotency_conflict',
         'A request with this Idempotency-Key is still being processed; retry shortly',
@@ -65,9 +59,9 @@ export async function once(
   try {
     response = await produce();
   } catch (error) {
-    await store.idempotency.deleteOne({ _id });
+    await keys.forget(_id);
     throw error;
   }
-  await store.idempotency.updateOne({ _id }, { $set: { response } });
+  await keys.complete(_id, response);
   return { ...response, replayed: false };
 }

@@ -1,18 +1,25 @@
 import type { RelayDeps } from '../app/deps.js';
 import { generateApiKey, hashApiKey, keyPrefix } from '../security/api-keys.js';
 import type { ApiKeyDoc } from '../store/documents.js';
-import { isDuplicateKey } from '../store/store.js';
+import { isDuplicateKey } from '../store/mongo.js';
+import type { KeyOwner } from '../store/workspaces.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids'>;
 
-export interface ResolvedKey {
-  workspaceId: string;
-  apiKeyId: string;
+export function resolveApiKey(deps: Deps, key: string): Promise<KeyOwner | undefined> {
+  return deps.store.workspaces.ownerOfKey(hashApiKey(key));
 }
 
-export async function resolveApiKey(deps: Deps, key: string): Promise<ResolvedKey | undefined> {
-  const found = await deps.store.apiKeys.findOne({ hash: hashApiKey(key), revokedAt: null });
-  return found ? { workspaceId: found.workspaceId, apiKeyId: found._id } : undefined;
+function keyDoc(deps: Deps, workspaceId: string, key: string, name: string): ApiKeyDoc {
+  return {
+    _id: deps.ids.next('key'),
+    workspaceId,
+    hash: hashApiKey(key),
+    prefix: keyPrefix(key),
+    name,
+    createdAt: deps.clock.now(),
+    revokedAt: null,
+  };
 }
 
 export async function createWorkspace(
@@ -20,8 +27,10 @@ export async function createWorkspace(
   { name, apiKey = generateApiKey() }: { name: string; apiKey?: string },
 ): Promise<{ workspaceId: string; apiKey: string }> {
   const workspaceId = deps.ids.next('ws');
-  await deps.store.workspaces.insertOne({ _id: workspaceId, name, createdAt: deps.clock.now() });
-  await insertKey(deps, workspaceId, apiKey, 'bootstrap');
+  await deps.store.workspaces.create(
+    { _id: workspaceId, name, createdAt: deps.clock.now() },
+    keyDoc(deps, workspaceId, apiKey, 'bootstrap'),
+  );
   return { workspaceId, apiKey };
 }
 
@@ -31,21 +40,9 @@ export async function createApiKey(
   name: string,
 ): Promise<{ doc: ApiKeyDoc; key: string }> {
   const key = generateApiKey();
-  return { doc: await insertKey(deps, workspaceId, key, name), key };
-}
-
-async function insertKey(deps: Deps, workspaceId: string, key: string, name: string) {
-  const doc: ApiKeyDoc = {
-    _id: deps.ids.next('key'),
-    workspaceId,
-    hash: hashApiKey(key),
-    prefix: keyPrefix(key),
-    name,
-    createdAt: deps.clock.now(),
-    revokedAt: null,
-  };
-  await deps.store.apiKeys.insertOne(doc);
-  return doc;
+  const doc = keyDoc(deps, workspaceId, key, name);
+  await deps.store.workspaces.addKey(doc);
+  return { doc, key };
 }
 
 /**
@@ -66,7 +63,7 @@ export async function bootstrapTenancy(
     }
   }
   if (bootstrapKeys.length > 0) return {};
-  if ((await deps.store.workspaces.countDocuments({}, { limit: 1 })) > 0) return {};
+  if (!(await deps.store.workspaces.isEmpty())) return {};
   const { apiKey } = await createWorkspace(deps, { name: 'My Workspace' });
   return { createdKey: apiKey };
 }

@@ -12,6 +12,7 @@ import type {
   ConversationDoc,
   DeliveryDoc,
   MessageDoc,
+  PendingMessageDoc,
   SubscriptionDoc,
 } from '../store/documents.js';
 
@@ -68,6 +69,10 @@ export function deliveryView(doc: DeliveryDoc): Delivery {
   };
 }
 
+function metadataOf(metadataJson: string | null) {
+  return metadataJson ? { metadata: JSON.parse(metadataJson) as Record<string, unknown> } : {};
+}
+
 export function messageView(doc: MessageDoc): ConversationMessage {
   return {
     id: doc._id,
@@ -76,18 +81,33 @@ export function messageView(doc: MessageDoc): ConversationMessage {
     status: doc.status,
     ...(doc.error ? { error: doc.error } : {}),
     createdAt: doc.createdAt.toISOString(),
-    ...(doc.metadataJson
-      ? { metadata: JSON.parse(doc.metadataJson) as Record<string, unknown> }
-      : {}),
+    ...metadataOf(doc.metadataJson),
   };
 }
 
-export function conversationView(doc: ConversationDoc, messages: MessageDoc[]): Conversation {
+export function waitingMessageView(doc: PendingMessageDoc): ConversationMessage {
+  return {
+    id: doc._id,
+    role: 'user',
+    content: doc.content,
+    status: 'pending',
+    createdAt: doc.acceptedAt.toISOString(),
+    ...metadataOf(doc.metadataJson),
+  };
+}
+
+export function conversationView(
+  doc: ConversationDoc,
+  transcript: { settled: MessageDoc[]; waiting: PendingMessageDoc[] },
+): Conversation {
   return {
     id: doc._id,
     connectionId: doc.connectionId,
     ...(doc.userId === null ? {} : { userId: doc.userId }),
     createdAt: doc.createdAt.toISOString(),
-    messages: messages.map(messageView),
+    messages: [
+      ...transcript.settled.map(messageView),
+      ...transcript.waiting.map(waitingMessageView),
+    ],
   };
 }

@@ -1,24 +1,52 @@
 import type { RelayDeps } from '../app/deps.js';
 import { ReplyFailedError } from '../ai/responder.js';
-import type { ConversationDoc, MessageDoc } from '../store/documents.js';
-import { isDuplicateKey } from '../store/store.js';
+import type {
+  ConversationDoc,
+  HistoryEntry,
+  Lease,
+  MessageDoc,
+  PendingMessageDoc,
+} from '../store/documents.js';
 import type { DeliveryService } from './delivery-service.js';
-import { createDeliveries } from './fan-out.js';
+import { deliveriesFor } from './fan-out.js';
+import { appendRecent, historyForAi } from './history.js';
 import { outgoingBody } from './outgoing.js';
-import type { ReplyEvents } from './reply-events.js';
+import type { ReplyEvents, ReplyOutcome } from './reply-events.js';
 
-type Deps = Pick<RelayDeps, 'store' | 'clock' | 'responder' | 'settings' | 'logger' | 'metrics'>;
+type Deps = Pick<
+  RelayDeps,
+  'store' | 'clock' | 'responder' | 'settings' | 'logger' | 'metrics' | 'secrets'
+>;
 
-/** Renewed before each message, so a dead owner blocks its conversations briefly. */
+/** Renewed while the AI answers, so a dead owner blocks its conversations only briefly. */
 const LEASE_MS = 30_000;
+/** Another instance holds the conversation: ask again after this, doubling, up to the lease. */
+const HELD_RETRY_MS = 200;
+
+interface Queue {
+  messages: PendingMessageDoc[];
+  /** Some message may have been answered before (recovered after a crash): look first. */
+  careful: boolean;
+}
+
+interface Turn {
+  question: MessageDoc;
+  reply: MessageDoc | undefined;
+  outcome: Exclude<ReplyOutcome, { state: 'timeout' }>;
+}
 
 /**
- * Answers the messages of each conversation in order, one at a time. A lease on
- * the conversation keeps other instances out; if this process dies the lease
- * expires and the recovery sweep hands the conversation to whoever is alive.
+ * Answers the messages of each conversation in order, one at a time. Accepted messages
+ * are handed over in process; a lease on the conversation keeps other instances out. If
+ * this process dies, the lease expires and the recovery sweep hands the unfinished
+ * messages to whoever is alive.
  */
 export class ConversationWorker {
-  private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly queues = new Map<string, Queue>();
+  private readonly runs = new Set<Promise<void>>();
+  /** Messages whose reply's first delivery attempts are under way here. */
+  private readonly delivering = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly deps: Deps,
@@ -26,159 +54,173 @@ export class ConversationWorker {
     private readonly events: ReplyEvents,
   ) {}
 
-  /** Makes sure the conversation's pending messages get answered. */
-  schedule(conversationId: string): void {
-    const active = this.running.get(conversationId);
-    if (active) {
-      active.again = true;
-      return;
+  /** Messages to answer; `recovered` ones may have been answered by a process that died. */
+  enqueue(messages: readonly PendingMessageDoc[], options: { recovered: boolean }): void {
+    for (const message of messages) {
+      if (this.delivering.has(message._id)) continue;
+      const queue = this.queues.get(message.conversationId);
+      if (queue) {
+        if (queue.messages.some((queued) => queued._id === message._id)) continue;
+        queue.messages.push(message);
+        queue.careful ||= options.recovered;
+        continue;
+      }
+      const fresh: Queue = { messages: [message], careful: options.recovered };
+      this.queues.set(message.conversationId, fresh);
+      this.start(message.conversationId, fresh, 0);
     }
-    const entry = { again: false, done: Promise.resolve() };
-    entry.done = this.run(conversationId, entry)
-      .catch((error: unknown) =>
-        this.deps.logger.error({ err: error, conversationId }, 'conversation worker failed'),
-      )
-      .finally(() => this.running.delete(conversationId));
-    this.running.set(conversationId, entry);
+  }
+
+  /** How many messages wait in this process. */
+  queued(): number {
+    let count = 0;
+    for (const queue of this.queues.values()) count += queue.messages.length;
+    return count;
   }
 
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.running.values()].map((entry) => entry.done));
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.runs]);
   }
 
-  private async run(conversationId: string, entry: { again: boolean }): Promise<void> {
-    do {
-      entry.again = false;
-      const conversation = await this.lease(conversationId);
-      if (!conversation) return;
-      try {
-        for (;;) {
-          const next = await this.oldestPending(conversationId);
-          if (!next) break;
-          if (!(await this.lease(conversationId))) return;
-          await this.answer(conversation, next);
-        }
-      } finally {
-        await this.release(conversationId);
+  private start(conversationId: string, queue: Queue, heldRetries: number): void {
+    const run = this.run(conversationId, queue, heldRetries).catch((error: unknown) => {
+      this.queues.delete(conversationId);
+      this.deps.logger.error({ err: error, conversationId }, 'conversation worker failed');
+    });
+    this.runs.add(run);
+    void run.finally(() => this.runs.delete(run));
+  }
+
+  private lease(): Lease {
+    return {
+      owner: this.deps.settings.instanceId,
+      until: new Date(this.deps.clock.now().getTime() + LEASE_MS),
+    };
+  }
+
+  private async run(conversationId: string, queue: Queue, heldRetries: number): Promise<void> {
+    const { store, clock } = this.deps;
+    while (queue.messages.length > 0) {
+      const taken = await store.conversations.lease(conversationId, this.lease(), clock.now());
+      if (taken.state !== 'taken') {
+        this.queues.delete(conversationId);
+        if (taken.state === 'held') this.retryHeld(conversationId, queue, heldRetries);
+        else this.deps.logger.error({ conversationId }, 'messages for a missing conversation');
+        return;
       }
-    } while (entry.again);
-  }
-
-  /**
-   * The pending message with the lowest seq, picked here rather than by a sorted findOne:
-   * under load FerretDB was seen answering a sorted, limited query out of order.
-   */
-  private async oldestPending(conversationId: string): Promise<MessageDoc | undefined> {
-    const pending = await this.deps.store.messages
-      .find({ conversationId, role: 'user', status: 'pending' })
-      .toArray();
-    return pending.reduce<MessageDoc | undefined>(
-      (oldest, message) => (oldest && oldest.seq <= message.seq ? oldest : message),
-      undefined,
-    );
-  }
-
-  /**
-   * Leases live in a collection of their own: FerretDB rewrites a whole document on every
-   * update, so a lease written to the conversation could undo a concurrent `nextSeq` $inc.
-   */
-  private async lease(conversationId: string): Promise<ConversationDoc | null> {
-    const { store, clock, settings } = this.deps;
-    const now = clock.now();
-    const owner = settings.instanceId;
-    const lease = { owner, until: new Date(now.getTime() + LEASE_MS) };
-    const renewed = await store.conversationLeases.updateOne(
-      { _id: conversationId, $or: [{ until: { $lt: now } }, { owner }] },
-      { $set: lease },
-    );
-    if (renewed.matchedCount === 0) {
+      // `lease` on this copy says whether this process still holds the conversation.
+      let conversation: ConversationDoc = { ...taken.conversation, lease: this.lease() };
+      const careful = queue.careful || taken.previous !== null;
       try {
-        await store.conversationLeases.insertOne({ _id: conversationId, ...lease });
+        for (let next = queue.messages.shift(); next; next = queue.messages.shift()) {
+          conversation = await this.answer(conversation, next, careful, queue);
+        }
       } catch (error) {
-        if (isDuplicateKey(error)) return null;
+        await store.conversations.release(conversationId, this.deps.settings.instanceId);
         throw error;
       }
+      if (conversation.lease) {
+        await store.conversations.release(conversationId, this.deps.settings.instanceId);
+      }
     }
-    return store.conversations.findOne({ _id: conversationId });
+    this.queues.delete(conversationId);
   }
 
-  private async release(conversationId: string): Promise<void> {
-    await this.deps.store.conversationLeases.deleteOne({
-      _id: conversationId,
-      owner: this.deps.settings.instanceId,
-    });
+  /** Messages stay stored as pending; this only shortens the wait for the lease holder. */
+  private retryHeld(conversationId: string, queue: Queue, tries: number): void {
+    const delay = HELD_RETRY_MS * 2 ** tries;
+    if (delay > LEASE_MS) return; // the recovery sweep takes it from here
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.queues.has(conversationId)) {
+        this.enqueue(queue.messages, { recovered: queue.careful });
+        return;
+      }
+      this.queues.set(conversationId, queue);
+      this.start(conversationId, queue, tries + 1);
+    }, delay);
+    this.timers.add(timer);
   }
 
-  private async answer(conversation: ConversationDoc, question: MessageDoc): Promise<void> {
-    const { store } = this.deps;
-    const replyId = question.replyId as string;
-    const reply =
-      (await store.messages.findOne({ _id: replyId })) ??
+  private async answer(
+    conversation: ConversationDoc,
+    question: PendingMessageDoc,
+    careful: boolean,
+    queue: Queue,
+  ): Promise<ConversationDoc> {
+    const { store, clock, settings } = this.deps;
+    if (conversation.recent.some((entry) => entry.id === question._id)) {
+      await this.deliverAgain(conversation, question);
+      return conversation;
+    }
+    const turn =
+      (careful ? await this.recordedTurn(conversation, question) : undefined) ??
       (await this.generate(conversation, question));
-    if (!reply) {
-      this.events.settled(question._id);
-      return;
-    }
-    const connection = await store.connections.findOne({ _id: conversation.connectionId });
-    const deliveries = connection
-      ? await createDeliveries(this.deps, {
-          connection,
-          sourceId: reply._id,
-          kind: 'reply',
-          messageId: reply._id,
-          body: reply.outgoing as string,
-        })
-      : [];
-    await store.messages.updateOne({ _id: question._id }, { $set: { status: 'completed' } });
-    this.events.settled(question._id);
-    for (const delivery of deliveries) this.deliveries.kick(delivery._id);
+    await store.conversations.recordMessages(
+      turn.reply ? [turn.question, turn.reply] : [turn.question],
+    );
+    const firstAttempts = turn.reply ? await this.fanOut(conversation, turn.reply) : [];
+    const recent = appendRecent(conversation.recent, historyEntries(turn, clock.now()));
+    const lease = queue.messages.length > 0 ? this.lease() : null;
+    await store.conversations.settleTurn({
+      id: conversation._id,
+      owner: settings.instanceId,
+      recent,
+      nextSeq: conversation.nextSeq + 1,
+      lease,
+      at: clock.now(),
+    });
+    this.events.settled(question._id, turn.outcome);
+    this.finishAfter(question._id, firstAttempts);
+    return { ...conversation, recent, nextSeq: conversation.nextSeq + 1, lease };
   }
 
-  /** Calls the AI and stores the reply; undefined when the reply finally failed. */
+  /** Calls the AI (renewing the lease meanwhile) and builds the turn to record. */
   private async generate(
     conversation: ConversationDoc,
-    question: MessageDoc,
-  ): Promise<MessageDoc | undefined> {
-    const { store, clock, responder, metrics } = this.deps;
-    const chatbot = await store.chatbots.findOne({ _id: conversation.chatbotId });
-    const historyLimit = chatbot?.historyLimit ?? 20;
-    const earlier = await store.messages
-      .find({ conversationId: conversation._id, seq: { $lt: question.seq }, status: 'completed' })
-      .sort({ seq: -1 })
-      .limit(historyLimit)
-      .toArray();
-    const history = [...earlier.reverse(), question].map((m) => ({
-      role: m.role,
-      content: m.content,
-    }));
+    question: PendingMessageDoc,
+  ): Promise<Turn> {
+    const { store, clock, responder, metrics, settings } = this.deps;
+    const chatbot = await store.chatbots.get(conversation.chatbotId);
+    if (!chatbot) {
+      return this.failedTurn(
+        conversation,
+        question,
+        'The chatbot was deleted before this message was answered',
+      );
+    }
+    const renew = setInterval(() => {
+      store.conversations
+        .renewLease(conversation._id, this.lease())
+        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'lease renewal failed'));
+    }, LEASE_MS / 3);
     let content: string;
     try {
       content = await responder.reply({
-        model: chatbot?.model ?? this.deps.settings.defaultModel,
-        systemPrompt: chatbot?.systemPrompt ?? '',
-        temperature: chatbot?.temperature ?? 0.7,
-        history,
+        model: chatbot.model || settings.defaultModel,
+        systemPrompt: chatbot.systemPrompt,
+        temperature: chatbot.temperature,
+        history: historyForAi(conversation.recent, chatbot.historyLimit, question.content),
       });
     } catch (error) {
       const message = error instanceof ReplyFailedError ? error.message : 'The AI reply failed';
       this.deps.logger.warn({ err: error, messageId: question._id }, 'AI reply failed');
       metrics.replies.inc({ outcome: 'failed' });
-      await store.messages.updateOne(
-        { _id: question._id },
-        { $set: { status: 'failed', error: message } },
-      );
-      return undefined;
+      return this.failedTurn(conversation, question, message);
+    } finally {
+      clearInterval(renew);
     }
     metrics.replies.inc({ outcome: 'completed' });
     const createdAt = clock.now();
     const reply: MessageDoc = {
-      _id: question.replyId as string,
+      _id: question.replyId,
       workspaceId: conversation.workspaceId,
       conversationId: conversation._id,
       connectionId: conversation.connectionId,
-      // Right after its question, before any later message that arrived meanwhile:
-      // history and the conversation read in question-answer order.
-      seq: question.seq + 0.5,
+      // Right after its question: history and the conversation read in question-answer order.
+      seq: conversation.nextSeq + 0.5,
       role: 'assistant',
       content,
       metadataJson: null,
@@ -189,17 +231,141 @@ export class ConversationWorker {
       outgoing: outgoingBody({
         connectionId: conversation.connectionId,
         conversationId: conversation._id,
-        reply: { id: question.replyId as string, content, createdAt },
+        reply: { id: question.replyId, content, createdAt },
         question,
       }),
       createdAt,
     };
-    try {
-      await store.messages.insertOne(reply);
-      return reply;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      return (await store.messages.findOne({ _id: reply._id })) ?? undefined;
-    }
+    return this.turnOf(conversation, question, reply);
   }
+
+  /** The turn as a process that died after recording it left it, if it got that far. */
+  private async recordedTurn(
+    conversation: ConversationDoc,
+    question: PendingMessageDoc,
+  ): Promise<Turn | undefined> {
+    const { conversations } = this.deps.store;
+    const reply = await conversations.findMessage(question.replyId);
+    if (reply) return this.turnOf(conversation, question, reply);
+    const settled = await conversations.findMessage(question._id);
+    return settled?.status === 'failed'
+      ? this.failedTurn(conversation, question, settled.error ?? 'The AI reply failed')
+      : undefined;
+  }
+
+  private turnOf(
+    conversation: ConversationDoc,
+    question: PendingMessageDoc,
+    reply: MessageDoc,
+  ): Turn {
+    return {
+      question: questionDoc(conversation, question, { status: 'completed', error: null }),
+      reply,
+      outcome: { state: 'completed', outgoing: reply.outgoing as string },
+    };
+  }
+
+  private failedTurn(
+    conversation: ConversationDoc,
+    question: PendingMessageDoc,
+    error: string,
+  ): Turn {
+    return {
+      question: questionDoc(conversation, question, { status: 'failed', error }),
+      reply: undefined,
+      outcome: { state: 'failed', error },
+    };
+  }
+
+  /** The reply's deliveries, created with this process's claim on their first attempt. */
+  private async fanOut(
+    conversation: ConversationDoc,
+    reply: MessageDoc,
+  ): Promise<Promise<boolean>[]> {
+    const { store } = this.deps;
+    const connection = await store.connections.get(conversation.connectionId);
+    if (!connection) return [];
+    const docs = await deliveriesFor(this.deps, {
+      connection,
+      sourceId: reply._id,
+      kind: 'reply',
+      messageId: reply._id,
+      body: reply.outgoing as string,
+      claim: this.deliveries.claimFor(0),
+    });
+    const created = await store.deliveries.createMany(docs);
+    return docs.map((doc) =>
+      created.has(doc._id)
+        ? this.deliveries.send(doc).then(() => true)
+        : this.deliveries.attempt(doc._id, 0).then((result) => result.state !== 'busy'),
+    );
+  }
+
+  /** A question answered before (its process died before finishing): its deliveries again. */
+  private async deliverAgain(
+    conversation: ConversationDoc,
+    question: PendingMessageDoc,
+  ): Promise<void> {
+    const reply = await this.deps.store.conversations.findMessage(question.replyId);
+    this.finishAfter(question._id, reply ? await this.fanOut(conversation, reply) : []);
+  }
+
+  /**
+   * The message stays pending until every first attempt of its reply is made: that is
+   * what lets the recovery sweep find a delivery whose process died before its attempt.
+   */
+  private finishAfter(questionId: string, firstAttempts: Promise<boolean>[]): void {
+    this.delivering.add(questionId);
+    const done = Promise.all(firstAttempts)
+      .then(async (settled) => {
+        if (settled.every(Boolean)) await this.deps.store.conversations.finishPending(questionId);
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error(
+          { err: error, messageId: questionId },
+          'first delivery attempts failed',
+        ),
+      )
+      .finally(() => this.delivering.delete(questionId));
+    this.runs.add(done);
+    void done.finally(() => this.runs.delete(done));
+  }
+}
+
+function questionDoc(
+  conversation: ConversationDoc,
+  question: PendingMessageDoc,
+  settled: Pick<MessageDoc, 'status' | 'error'>,
+): MessageDoc {
+  return {
+    _id: question._id,
+    workspaceId: question.workspaceId,
+    conversationId: question.conversationId,
+    connectionId: question.connectionId,
+    seq: conversation.nextSeq,
+    role: 'user',
+    content: question.content,
+    metadataJson: question.metadataJson,
+    userId: question.userId,
+    ...settled,
+    replyId: question.replyId,
+    outgoing: null,
+    createdAt: question.acceptedAt,
+  };
+}
+
+function historyEntries(turn: Turn, at: Date): HistoryEntry[] {
+  const entries: HistoryEntry[] = [
+    {
+      id: turn.question._id,
+      role: 'user',
+      content: turn.question.content,
+      ...(turn.reply ? {} : { failed: true as const }),
+      at,
+    },
+  ];
+  if (turn.reply) {
+    entries.push({ id: turn.reply._id, role: 'assistant', content: turn.reply.content, at });
+  }
+  return entries;
 }

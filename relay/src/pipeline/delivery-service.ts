@@ -1,80 +1,114 @@
 import { nextRetry, parseRetryAfter, type DeliveryAttempt } from '@fourthchat/shared';
 import type { RelayDeps } from '../app/deps.js';
-import type { DeliveryDoc } from '../store/documents.js';
+import type { DeliveryClaim, DeliveryDoc } from '../store/documents.js';
 import { deliveryHeaders } from './delivery-headers.js';
 import type { SendOutcome } from './http-sender.js';
-import { loadTarget } from './signing-secrets.js';
+import type { RetryScheduler } from './retry-scheduler.js';
+import { loadTarget, SecretUnavailableError } from './signing-secrets.js';
 
-export type ScheduleRetry = (deliveryId: string, at: Date) => Promise<void>;
+/** Beyond the delivery timeout, for the store writes around one attempt. */
+const CLAIM_MARGIN_MS = 30_000;
 
 type Deps = Pick<
   RelayDeps,
   'store' | 'secrets' | 'clock' | 'send' | 'settings' | 'logger' | 'metrics'
 >;
 
-/** Sends deliveries, records every attempt, and decides on retries. */
+export type AttemptResult =
+  { state: 'done'; delivery: DeliveryDoc } | { state: 'busy'; until: Date } | { state: 'stale' };
+
+/**
+ * Sends deliveries, records every attempt and decides on retries. An attempt is made
+ * only under a claim naming its number, so a late or repeated job can neither send twice
+ * nor use up a retry.
+ */
 export class DeliveryService {
-  private scheduleRetry: ScheduleRetry = async () => {
-    throw new Error('retry scheduler not attached');
-  };
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly running = new Set<Promise<unknown>>();
 
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly scheduler: RetryScheduler,
+  ) {}
 
-  attachScheduler(schedule: ScheduleRetry): void {
-    this.scheduleRetry = schedule;
+  /** A claim of this process on attempt `attempt`, long enough for one send. */
+  claimFor(attempt: number): DeliveryClaim {
+    const { clock, settings } = this.deps;
+    return {
+      owner: settings.instanceId,
+      until: new Date(clock.now().getTime() + settings.deliveryTimeoutMs + CLAIM_MARGIN_MS),
+      attempt,
+    };
   }
 
-  /** Starts an attempt without waiting for it; errors are logged, the recovery sweep retries. */
-  kick(deliveryId: string): void {
-    const running = this.attempt(deliveryId).catch((error: unknown) =>
+  /** Attempt `attempt` of a delivery, if it is still due and nobody else is making it. */
+  async attempt(deliveryId: string, attempt: number): Promise<AttemptResult> {
+    const claimed = await this.deps.store.deliveries.claim(
+      deliveryId,
+      this.claimFor(attempt),
+      this.deps.clock.now(),
+    );
+    if (claimed.state !== 'claimed') return claimed;
+    return { state: 'done', delivery: await this.send(claimed.delivery) };
+  }
+
+  /** Sends a delivery this process holds the claim of; answers its state afterwards. */
+  send(delivery: DeliveryDoc): Promise<DeliveryDoc> {
+    return this.track(this.sendClaimed(delivery));
+  }
+
+  /** Starts an attempt without waiting; errors are logged, a sweep or job tries again. */
+  kick(deliveryId: string, attempt: number): void {
+    void this.track(this.attempt(deliveryId, attempt)).catch((error: unknown) =>
       this.deps.logger.error({ err: error, deliveryId }, 'delivery attempt crashed'),
     );
-    this.inFlight.add(running);
-    void running.finally(() => this.inFlight.delete(running));
   }
 
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.running]);
   }
 
-  /** One attempt, if nobody else is making one. Returns the updated delivery. */
-  async attempt(deliveryId: string): Promise<DeliveryDoc | undefined> {
-    const { store, clock, settings } = this.deps;
-    const now = clock.now();
-    const claimed = await store.deliveries.findOneAndUpdate(
-      {
-        _id: deliveryId,
-        status: { $in: ['pending', 'retrying'] },
-        $or: [{ inFlight: null }, { 'inFlight.until': { $lt: now } }],
-      },
-      {
-        $set: {
-          inFlight: {
-            owner: settings.instanceId,
-            until: new Date(now.getTime() + settings.deliveryTimeoutMs + 30_000),
-          },
-        },
-      },
-      { returnDocument: 'after' },
-    );
-    if (!claimed) return undefined;
-    const target = await loadTarget(this.deps, claimed);
-    if (!target) return this.finish(claimed, gone('the target was deleted', clock.now()), 'failed');
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
+  }
 
-    const outcome = await this.deps.send({
-      url: claimed.targetUrl,
-      headers: deliveryHeaders({ target, deliveryId, body: claimed.body, now: clock.now() }),
-      body: claimed.body,
-      timeoutMs: settings.deliveryTimeoutMs,
-    });
-    return this.record(claimed, outcome);
+  private async sendClaimed(delivery: DeliveryDoc): Promise<DeliveryDoc> {
+    const { clock, settings } = this.deps;
+    let outcome: SendOutcome;
+    let final = false;
+    try {
+      const target = await loadTarget(this.deps, delivery);
+      if (!target) {
+        outcome = { status: null, durationMs: 0, error: 'the target was deleted' };
+        final = true;
+      } else {
+        outcome = await this.deps.send({
+          url: delivery.targetUrl,
+          headers: deliveryHeaders({
+            target,
+            deliveryId: delivery._id,
+            body: delivery.body,
+            now: clock.now(),
+          }),
+          body: delivery.body,
+          timeoutMs: settings.deliveryTimeoutMs,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof SecretUnavailableError)) throw error;
+      this.deps.logger.error({ deliveryId: delivery._id }, error.message);
+      outcome = { status: null, durationMs: 0, error: error.message };
+      final = true;
+    }
+    return this.record(delivery, outcome, final);
   }
 
   private async record(
     delivery: DeliveryDoc,
     outcome: SendOutcome,
-  ): Promise<DeliveryDoc | undefined> {
+    final: boolean,
+  ): Promise<DeliveryDoc> {
     const now = this.deps.clock.now();
     const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const attempt: DeliveryAttempt = {
@@ -90,47 +124,68 @@ export class DeliveryService {
       { outcome: ok ? 'success' : 'failure' },
       outcome.durationMs / 1000,
     );
-    if (ok) return this.finish(delivery, attempt, 'delivered');
-    if (delivery.kind === 'test') return this.finish(delivery, attempt, 'failed');
+    if (ok) return this.finish(delivery, attempt, 'delivered', null);
+    if (final || delivery.kind === 'test') return this.finish(delivery, attempt, 'failed', null);
 
     const decision = nextRetry({
-      attempt: delivery.attempts.length + 1 - delivery.cycleStart,
+      attempt: delivery.attemptCount + 1 - delivery.cycleStart,
       status: outcome.status,
       retryAfterMs: 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter, now) : undefined,
       schedule: this.deps.settings.retryScheduleMs,
     });
     if (!decision.retry) {
       if (decision.reason === 'gone' && delivery.subscriptionId) {
-        await this.deps.store.subscriptions.deleteOne({ _id: delivery.subscriptionId });
+        await this.deps.store.subscriptions.delete({
+          _id: delivery.subscriptionId,
+          connectionId: delivery.connectionId,
+        });
         this.deps.logger.info(
           { subscriptionId: delivery.subscriptionId },
           'subscription removed: its target answered 410 Gone',
         );
       }
-      return this.finish(delivery, attempt, 'failed');
+      return this.finish(delivery, attempt, 'failed', null);
     }
     const at = new Date(now.getTime() + decision.delayMs);
-    const updated = await this.finish(delivery, attempt, 'retrying', at);
-    await this.scheduleRetry(delivery._id, at);
-    return updated;
+    // The timer first: if this process dies before the record, the job still comes.
+    await this.scheduler.schedule({
+      deliveryId: delivery._id,
+      attempt: delivery.attemptCount + 1,
+      at,
+    });
+    return this.finish(delivery, attempt, 'retrying', at);
   }
 
   private async finish(
     delivery: DeliveryDoc,
     attempt: DeliveryAttempt,
     status: DeliveryDoc['status'],
-    nextAttemptAt: Date | null = null,
-  ): Promise<DeliveryDoc | undefined> {
+    nextAttemptAt: Date | null,
+  ): Promise<DeliveryDoc> {
+    const claim = delivery.inFlight as DeliveryClaim;
+    const now = this.deps.clock.now();
     this.deps.metrics.deliveries.inc({ outcome: status });
-    const updated = await this.deps.store.deliveries.findOneAndUpdate(
-      { _id: delivery._id },
-      {
-        $push: { attempts: attempt },
-        $set: { status, nextAttemptAt, inFlight: null, updatedAt: this.deps.clock.now() },
-      },
-      { returnDocument: 'after' },
+    const recorded = await this.deps.store.deliveries.record(
+      delivery,
+      claim,
+      { attempt, status, nextAttemptAt },
+      now,
     );
-    return updated ?? undefined;
+    if (!recorded) {
+      this.deps.logger.warn(
+        { deliveryId: delivery._id },
+        'delivery claim expired during the attempt; another process took it over',
+      );
+    }
+    return {
+      ...delivery,
+      status,
+      nextAttemptAt,
+      attempts: [...delivery.attempts, attempt],
+      attemptCount: delivery.attemptCount + 1,
+      inFlight: null,
+      updatedAt: now,
+    };
   }
 }
 
@@ -139,8 +194,4 @@ function describeFailure(outcome: SendOutcome): string {
   if (outcome.status >= 300 && outcome.status < 400)
     return `HTTP ${outcome.status} (redirects are not followed)`;
   return `HTTP ${outcome.status}`;
-}
-
-function gone(reason: string, now: Date): DeliveryAttempt {
-  return { at: now.toISOString(), status: null, durationMs: 0, error: reason };
 }

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { RelayDeps } from '../app/deps.js';
-import type { ConnectionDoc, DeliveryDoc } from '../store/documents.js';
-import { isDuplicateKey } from '../store/store.js';
+import type { ConnectionDoc, DeliveryClaim, DeliveryDoc } from '../store/documents.js';
 
 /**
- * One delivery per target: the connection's webhook URL and every subscription.
- * Ids derive from the source and the target, so re-running after a crash finds
- * the same deliveries instead of creating twins.
+ * One delivery per target: the connection's webhook URL and every subscription. Ids
+ * derive from the source and the target, so re-running after a crash finds the same
+ * deliveries instead of creating twins. New ones carry `claim`, so their first attempt
+ * needs no separate claim.
  */
-export async function createDeliveries(
+export async function deliveriesFor(
   deps: Pick<RelayDeps, 'store' | 'clock'>,
   input: {
     connection: ConnectionDoc;
@@ -16,19 +16,17 @@ export async function createDeliveries(
     kind: DeliveryDoc['kind'];
     messageId: string | null;
     body: string;
+    claim: DeliveryClaim;
   },
 ): Promise<DeliveryDoc[]> {
   const { connection } = input;
-  const subscriptions = await deps.store.subscriptions
-    .find({ connectionId: connection._id })
-    .sort({ createdAt: 1 })
-    .toArray();
+  const subscriptions = await deps.store.subscriptions.forConnection(connection._id);
   const now = deps.clock.now();
   const targets = [
     { subscriptionId: null, url: connection.webhookUrl },
     ...subscriptions.map((s) => ({ subscriptionId: s._id, url: s.targetUrl })),
   ];
-  const docs: DeliveryDoc[] = targets.map((target) => ({
+  return targets.map((target) => ({
     _id: deliveryId(input.sourceId, target.subscriptionId ?? 'webhook'),
     workspaceId: connection.workspaceId,
     connectionId: connection._id,
@@ -39,26 +37,15 @@ export async function createDeliveries(
     body: input.body,
     status: 'pending',
     attempts: [],
+    attemptCount: 0,
     cycleStart: 0,
     nextAttemptAt: null,
-    inFlight: null,
+    inFlight: input.claim,
     createdAt: now,
     updatedAt: now,
   }));
-  try {
-    await deps.store.deliveries.insertMany(docs, { ordered: false });
-  } catch (error) {
-    if (!isDuplicateKey(error) && !hasOnlyDuplicateErrors(error)) throw error;
-  }
-  return docs;
 }
 
 function deliveryId(sourceId: string, target: string): string {
   return `dlv_${createHash('sha256').update(`${sourceId}\u0000${target}`).digest('hex').slice(0, 26)}`;
-}
-
-function hasOnlyDuplicateErrors(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return list.length > 0 && list.every(isDuplicateKey);
 }

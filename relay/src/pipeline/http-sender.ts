@@ -68,12 +68,22 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
         return resolve({ status: null, durationMs: 0, error: 'refused: private address' });
       }
       const transport = url.protocol === 'https:' ? https : http;
-      const req = transport.request(url, {
-        method: 'POST',
-        agent: agents[url.protocol],
-        headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
-        ...(allowPrivate ? {} : { lookup: guardedLookup }),
-      });
+      let req: http.ClientRequest;
+      try {
+        req = transport.request(url, {
+          method: 'POST',
+          agent: agents[url.protocol],
+          headers: {
+            ...request.headers,
+            'content-length': String(Buffer.byteLength(request.body)),
+          },
+          ...(allowPrivate ? {} : { lookup: guardedLookup }),
+        });
+      } catch (error) {
+        // Node refuses some requests before sending (a header value it cannot encode):
+        // that is a failed attempt like any other, not a crash.
+        return resolve({ status: null, durationMs: elapsed(), error: (error as Error).message });
+      }
       const timer = setTimeout(() => {
         req.destroy(new Error(`timed out after ${request.timeoutMs} ms`));
       }, request.timeoutMs);

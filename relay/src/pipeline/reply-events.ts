@@ -1,42 +1,58 @@
 import { EventEmitter } from 'node:events';
 import type { RelayDeps } from '../app/deps.js';
-import type { MessageDoc } from '../store/documents.js';
 
 export type ReplyOutcome =
   | { state: 'completed'; outgoing: string }
   | { state: 'failed'; error: string }
   | { state: 'timeout' };
 
-const STORE_POLL_MS = 250;
+/** Another instance may answer a message this one accepted: the store is asked this often. */
+const STORE_POLL_MS = 1_000;
+/** Outcomes are kept this long, so a wait that starts just after the reply still sees it. */
+const REMEMBER_MS = 60_000;
 
 /**
- * Lets `?wait=true` requests wait for a reply: woken at once by this process's
- * worker, and polling the store so a reply made by another instance is seen too.
+ * Lets `?wait=true` requests wait for a reply: the worker hands the outcome over in
+ * process, and the store is polled so a reply made by another instance is seen too.
  */
 export class ReplyEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private readonly recent = new Map<string, { outcome: ReplyOutcome; at: number }>();
   private closing = false;
 
   constructor(private readonly deps: Pick<RelayDeps, 'store'>) {}
 
-  settled(userMessageId: string): void {
-    this.emitter.emit(userMessageId);
+  settled(questionId: string, outcome: ReplyOutcome): void {
+    const now = performance.now();
+    for (const [id, entry] of this.recent) {
+      if (now - entry.at < REMEMBER_MS) break;
+      this.recent.delete(id);
+    }
+    this.recent.set(questionId, { outcome, at: now });
+    this.emitter.emit(questionId);
   }
 
-  /** Shutting down: every wait ends now with what the store has (else a timeout). */
+  /** Shutting down: every wait ends now (with a timeout unless the reply is known). */
   close(): void {
     this.closing = true;
     for (const id of this.emitter.eventNames()) this.emitter.emit(id);
   }
 
-  async wait(userMessageId: string, timeoutMs: number): Promise<ReplyOutcome> {
-    const deadline = Date.now() + timeoutMs;
+  async wait(question: { id: string; replyId: string }, timeoutMs: number): Promise<ReplyOutcome> {
+    const deadline = performance.now() + timeoutMs;
+    let nextPoll = performance.now() + STORE_POLL_MS;
     for (;;) {
-      const outcome = await this.read(userMessageId);
-      if (outcome) return outcome;
-      const left = deadline - Date.now();
+      const known = this.recent.get(question.id)?.outcome;
+      if (known) return known;
+      const now = performance.now();
+      if (now >= nextPoll) {
+        const stored = await this.read(question);
+        if (stored) return stored;
+        nextPoll = now + STORE_POLL_MS;
+      }
+      const left = deadline - performance.now();
       if (left <= 0 || this.closing) return { state: 'timeout' };
-      await this.nextSignal(userMessageId, Math.min(left, STORE_POLL_MS));
+      await this.nextSignal(question.id, Math.min(left, nextPoll - performance.now()));
     }
   }
 
@@ -47,18 +63,19 @@ export class ReplyEvents {
         this.emitter.off(id, done);
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, Math.max(0, ms));
       this.emitter.once(id, done);
     });
   }
 
-  private async read(userMessageId: string): Promise<ReplyOutcome | undefined> {
-    const message = await this.deps.store.messages.findOne({ _id: userMessageId });
-    if (!message || message.status === 'pending') return undefined;
-    if (message.status === 'failed') return { state: 'failed', error: message.error ?? 'failed' };
-    const reply: MessageDoc | null = await this.deps.store.messages.findOne({
-      _id: message.replyId ?? '',
-    });
-    return reply?.outgoing ? { state: 'completed', outgoing: reply.outgoing } : undefined;
+  private async read(question: { id: string; replyId: string }) {
+    const { conversations } = this.deps.store;
+    const reply = await conversations.findMessage(question.replyId);
+    if (reply?.outgoing) return { state: 'completed', outgoing: reply.outgoing } as const;
+    const settled = await conversations.findMessage(question.id);
+    if (settled?.status === 'failed') {
+      return { state: 'failed', error: settled.error ?? 'failed' } as const;
+    }
+    return undefined;
   }
 }

@@ -7,6 +7,23 @@ export interface Target {
   customHeaders: HeaderPair[];
 }
 
+/** A sealed secret that this relay's RELAY_SECRET_KEY cannot open. */
+export class SecretUnavailableError extends Error {
+  constructor() {
+    super(
+      'the webhook secret cannot be decrypted: RELAY_SECRET_KEY differs from the key it was sealed with',
+    );
+  }
+}
+
+function open(deps: Pick<RelayDeps, 'secrets'>, sealed: string): string {
+  try {
+    return deps.secrets.open(sealed);
+  } catch {
+    throw new SecretUnavailableError();
+  }
+}
+
 /**
  * The secrets and headers a delivery is sent with, read at send time so a rotation
  * applies to retries too. Undefined when the target is gone.
@@ -16,21 +33,18 @@ export async function loadTarget(
   delivery: DeliveryDoc,
 ): Promise<Target | undefined> {
   if (delivery.subscriptionId) {
-    const subscription = await deps.store.subscriptions.findOne({ _id: delivery.subscriptionId });
+    const subscriptions = await deps.store.subscriptions.forConnection(delivery.connectionId);
+    const subscription = subscriptions.find((s) => s._id === delivery.subscriptionId);
     if (!subscription) return undefined;
-    return {
-      secret: deps.secrets.open(subscription.secret),
-      previousSecrets: [],
-      customHeaders: [],
-    };
+    return { secret: open(deps, subscription.secret), previousSecrets: [], customHeaders: [] };
   }
-  const connection = await deps.store.connections.findOne({ _id: delivery.connectionId });
+  const connection = await deps.store.connections.get(delivery.connectionId);
   if (!connection) return undefined;
   const previous = connection.previousSecret;
   return {
-    secret: deps.secrets.open(connection.secret),
+    secret: open(deps, connection.secret),
     previousSecrets:
-      previous && previous.expiresAt > deps.clock.now() ? [deps.secrets.open(previous.sealed)] : [],
+      previous && previous.expiresAt > deps.clock.now() ? [open(deps, previous.sealed)] : [],
     customHeaders: connection.customHeaders,
   };
 }

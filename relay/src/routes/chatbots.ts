@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RelayServices } from '../app/services.js';
-import { findOwned } from '../domain/owned.js';
+import { ownedOr404 } from '../domain/owned.js';
 import { chatbotView } from '../domain/views.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { ChatbotDoc } from '../store/documents.js';
@@ -24,10 +24,7 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       tag: 'Chatbots',
       responses: { 200: listOf(chatbot) },
       async handler({ principal }) {
-        const docs = await store.chatbots
-          .find({ workspaceId: principal.workspaceId })
-          .sort({ createdAt: 1 })
-          .toArray();
+        const docs = await store.chatbots.list(principal.workspaceId);
         return { status: 200, body: { data: docs.map(chatbotView) } };
       },
     }),
@@ -57,7 +54,7 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
           createdAt: now,
           updatedAt: now,
         };
-        await store.chatbots.insertOne(doc);
+        await store.chatbots.insert(doc);
         return { status: 201, body: chatbotView(doc) };
       },
     }),
@@ -69,7 +66,10 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 200: chatbot },
       async handler({ principal, params }) {
-        const doc = await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
+        const doc = await ownedOr404(
+          store.chatbots.owned(params.id, principal.workspaceId),
+          'Chatbot',
+        );
         return { status: 200, body: chatbotView(doc) };
       },
     }),
@@ -88,14 +88,12 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       }),
       responses: { 200: chatbot },
       async handler({ principal, params, body }) {
-        await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
         const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-        const doc = await store.chatbots.findOneAndUpdate(
-          { _id: params.id, workspaceId: principal.workspaceId },
-          { $set: { ...changes, updatedAt: clock.now() } },
-          { returnDocument: 'after' },
+        const doc = await ownedOr404(
+          store.chatbots.update(params.id, principal.workspaceId, changes, clock.now()),
+          'Chatbot',
         );
-        return { status: 200, body: chatbotView(doc as ChatbotDoc) };
+        return { status: 200, body: chatbotView(doc) };
       },
     }),
     defineRoute({
@@ -106,14 +104,14 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 204: undefined },
       async handler({ principal, params }) {
-        await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
-        const connections = await store.connections
-          .find({ chatbotId: params.id, workspaceId: principal.workspaceId })
-          .toArray();
-        const connectionIds = connections.map((c) => c._id);
-        await store.subscriptions.deleteMany({ connectionId: { $in: connectionIds } });
-        await store.connections.deleteMany({ _id: { $in: connectionIds } });
-        await store.chatbots.deleteOne({ _id: params.id });
+        await ownedOr404(store.chatbots.owned(params.id, principal.workspaceId), 'Chatbot');
+        const connectionIds = await store.connections.idsOfChatbot(
+          params.id,
+          principal.workspaceId,
+        );
+        await store.subscriptions.deleteForConnections(connectionIds);
+        await store.connections.deleteMany(connectionIds);
+        await store.chatbots.delete(params.id, principal.workspaceId);
         return { status: 204 };
       },
     }),

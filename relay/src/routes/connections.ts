@@ -1,4 +1,3 @@
-import type { Filter } from 'mongodb';
 import { z } from 'zod';
 import type { RelayServices } from '../app/services.js';
 import {
@@ -7,8 +6,10 @@ import {
   sealNewSecret,
   viewConnection,
 } from '../domain/connections.js';
-import { findOwned } from '../domain/owned.js';
+import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
+import { HttpError } from '../http/errors.js';
+import type { ConnectionChanges } from '../store/connections.js';
 import type { ConnectionDoc } from '../store/documents.js';
 import {
   connection,
@@ -25,10 +26,12 @@ const name = z.string().trim().min(1).max(200);
 export function connectionRoutes(services: RelayServices): RouteSpec[] {
   const { store, clock, ids } = services.deps;
   const view = (doc: ConnectionDoc) => viewConnection(services, doc);
-  const list = async (filter: Filter<ConnectionDoc>) => {
-    const docs = await store.connections.find(filter).sort({ createdAt: 1 }).toArray();
+  const list = async (filter: { workspaceId: string; chatbotId?: string }) => {
+    const docs = await store.connections.list(filter);
     return { status: 200, body: { data: docs.map(view) } };
   };
+  const owned = (id: string, workspaceId: string) =>
+    ownedOr404(store.connections.owned(id, workspaceId), 'Connection');
   return [
     defineRoute({
       method: 'get',
@@ -46,7 +49,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 200: listOf(connection) },
       async handler({ principal, params }) {
-        await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
+        await ownedOr404(store.chatbots.owned(params.id, principal.workspaceId), 'Chatbot');
         return list({ workspaceId: principal.workspaceId, chatbotId: params.id });
       },
     }),
@@ -64,7 +67,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       }),
       responses: { 201: connection.extend({ secret: z.string() }) },
       async handler({ principal, params, body }) {
-        await findOwned(store.chatbots, params.id, principal.workspaceId, 'Chatbot');
+        await ownedOr404(store.chatbots.owned(params.id, principal.workspaceId), 'Chatbot');
         const url = await checkWebhookUrl(services, body.webhookUrl, 'webhookUrl');
         const { secret, sealed } = sealNewSecret(services, body.secret);
         const now = clock.now();
@@ -81,7 +84,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
           createdAt: now,
           updatedAt: now,
         };
-        await store.connections.insertOne(doc);
+        await store.connections.insert(doc);
         return { status: 201, body: { ...view(doc), secret } };
       },
     }),
@@ -93,13 +96,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 200: connection },
       async handler({ principal, params }) {
-        const doc = await findOwned(
-          store.connections,
-          params.id,
-          principal.workspaceId,
-          'Connection',
-        );
-        return { status: 200, body: view(doc) };
+        return { status: 200, body: view(await owned(params.id, principal.workspaceId)) };
       },
     }),
     defineRoute({
@@ -116,8 +113,8 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       }),
       responses: { 200: connection },
       async handler({ principal, params, body }) {
-        await findOwned(store.connections, params.id, principal.workspaceId, 'Connection');
-        const changes: Partial<ConnectionDoc> = { updatedAt: clock.now() };
+        await owned(params.id, principal.workspaceId);
+        const changes: ConnectionChanges = {};
         if (body.name !== undefined) changes.name = body.name;
         if (body.enabled !== undefined) changes.enabled = body.enabled;
         if (body.customHeaders !== undefined)
@@ -125,12 +122,12 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
         if (body.webhookUrl !== undefined) {
           changes.webhookUrl = await checkWebhookUrl(services, body.webhookUrl, 'webhookUrl');
         }
-        const doc = await store.connections.findOneAndUpdate(
-          { _id: params.id, workspaceId: principal.workspaceId },
-          { $set: changes },
-          { returnDocument: 'after' },
+        // Deleted meanwhile: a 404 like any other missing connection.
+        const doc = await ownedOr404(
+          store.connections.update(params.id, principal.workspaceId, changes, clock.now()),
+          'Connection',
         );
-        return { status: 200, body: view(doc as ConnectionDoc) };
+        return { status: 200, body: view(doc) };
       },
     }),
     defineRoute({
@@ -141,9 +138,9 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 204: undefined },
       async handler({ principal, params }) {
-        await findOwned(store.connections, params.id, principal.workspaceId, 'Connection');
-        await store.subscriptions.deleteMany({ connectionId: params.id });
-        await store.connections.deleteOne({ _id: params.id });
+        await owned(params.id, principal.workspaceId);
+        await store.subscriptions.deleteForConnections([params.id]);
+        await store.connections.delete(params.id, principal.workspaceId);
         return { status: 204 };
       },
     }),
@@ -155,25 +152,16 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 200: z.object({ secret: z.string(), previousSecretExpiresAt: isoDate }) },
       async handler({ principal, params }) {
-        const doc = await findOwned(
-          store.connections,
-          params.id,
-          principal.workspaceId,
-          'Connection',
-        );
+        const doc = await owned(params.id, principal.workspaceId);
         const { secret, sealed } = sealNewSecret(services, undefined);
         const now = clock.now();
         const expiresAt = new Date(now.getTime() + services.deps.settings.rotationOverlapMs);
-        await store.connections.updateOne(
-          { _id: doc._id },
-          {
-            $set: {
-              secret: sealed,
-              previousSecret: { sealed: doc.secret, expiresAt },
-              updatedAt: now,
-            },
-          },
-        );
+        if (!(await store.connections.rotateSecret(doc, sealed, expiresAt, now))) {
+          throw new HttpError(
+            'conflict',
+            'The secret was rotated by another request at the same moment; rotate again if needed',
+          );
+        }
         return { status: 200, body: { secret, previousSecretExpiresAt: expiresAt.toISOString() } };
       },
     }),

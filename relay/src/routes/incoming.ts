@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { AcceptedMessage } from '@fourthchat/shared';
 import type { RelayServices } from '../app/services.js';
-import { conversationForMessage } from '../domain/conversations.js';
+import { conversationIdFor } from '../domain/conversations.js';
 import { once, requestHash, type StoredResponse } from '../domain/idempotency.js';
-import { findOwned } from '../domain/owned.js';
+import { ownedOr404 } from '../domain/owned.js';
 import { HttpError } from '../http/errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Principal } from '../http/state.js';
+import { NotStoredError } from '../pipeline/accept-batcher.js';
 import { metadata } from './metadata.js';
 import { accepted, outgoingPayload } from './schemas.js';
 
@@ -26,13 +27,11 @@ const query = z.object({
 const idempotencyKey = z.string().min(1).max(255);
 
 export function incomingRoutes(services: RelayServices): RouteSpec[] {
-  const { deps, worker, events } = services;
+  const { deps, accepts, events } = services;
 
   async function accept(principal: Principal, input: IncomingBody): Promise<StoredResponse> {
-    const connection = await findOwned(
-      deps.store.connections,
-      input.connectionId,
-      principal.workspaceId,
+    const connection = await ownedOr404(
+      deps.store.connections.owned(input.connectionId, principal.workspaceId),
       'Connection',
     );
     if (!connection.enabled) {
@@ -41,30 +40,50 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
         'This connection is disabled; enable it to send messages',
       );
     }
-    const { conversation, seq } = await conversationForMessage(deps, connection, input.userId);
+    const conversationId = conversationIdFor(deps.ids, connection._id, input.userId);
     const messageId = deps.ids.next('msg');
-    await deps.store.messages.insertOne({
-      _id: messageId,
-      workspaceId: principal.workspaceId,
-      conversationId: conversation._id,
-      connectionId: connection._id,
-      seq,
-      role: 'user',
-      content: input.message,
-      metadataJson: input.metadata === undefined ? null : JSON.stringify(input.metadata),
-      userId: input.userId ?? null,
-      status: 'pending',
-      error: null,
-      replyId: deps.ids.next('msg'),
-      outgoing: null,
-      createdAt: deps.clock.now(),
-    });
-    worker.schedule(conversation._id);
-    const answer: AcceptedMessage = {
+    const now = deps.clock.now();
+    const replyId = deps.ids.next('msg');
+    try {
+      await accepts.submit({
+        conversation: {
+          _id: conversationId,
+          workspaceId: principal.workspaceId,
+          connectionId: connection._id,
+          chatbotId: connection.chatbotId,
+          userId: input.userId ?? null,
+          key: conversationId,
+          createdAt: now,
+        },
+        message: {
+          _id: messageId,
+          workspaceId: principal.workspaceId,
+          conversationId,
+          connectionId: connection._id,
+          chatbotId: connection.chatbotId,
+          content: input.message,
+          metadataJson: input.metadata === undefined ? null : JSON.stringify(input.metadata),
+          userId: input.userId ?? null,
+          replyId,
+          acceptedAt: now,
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof NotStoredError)) throw error;
+      throw new HttpError(
+        'store_unavailable',
+        'The message was not stored; send it again (with an Idempotency-Key to be safe)',
+        { retryAfterSeconds: 1 },
+      );
+    }
+    // The reply id rides along (also in a stored idempotent answer) for `?wait=true`;
+    // the client never sees it.
+    const answer: AcceptedMessage & { replyId: string } = {
       status: 'accepted',
       connectionId: connection._id,
-      conversationId: conversation._id,
+      conversationId,
       messageId,
+      replyId,
     };
     return { status: 202, body: answer };
   }
@@ -97,18 +116,19 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
         } else {
           first = await accept(principal, body);
         }
-        if (query.wait !== 'true' || first.status !== 202) return first;
-        const acceptedBody = first.body as AcceptedMessage;
+        if (first.status !== 202) return first;
+        const { replyId, ...acceptedBody } = first.body as AcceptedMessage & { replyId: string };
+        if (query.wait !== 'true') return { status: 202, body: acceptedBody };
         const timeoutMs = Math.min(
           query.timeoutMs ?? deps.settings.syncTimeoutMs,
           deps.settings.syncTimeoutMs,
         );
-        const outcome = await events.wait(acceptedBody.messageId, timeoutMs);
+        const outcome = await events.wait({ id: acceptedBody.messageId, replyId }, timeoutMs);
         if (outcome.state === 'completed') {
           return { status: 200, body: JSON.parse(outcome.outgoing) as unknown };
         }
         if (outcome.state === 'failed') throw new HttpError('reply_failed', outcome.error);
-        return first;
+        return { status: 202, body: acceptedBody };
       },
     }),
   ];

@@ -22,7 +22,7 @@ export function meRoutes({ deps }: RelayServices): RouteSpec[] {
       tag: 'Workspace',
       responses: { 200: z.object({ workspaceId: z.string(), name: z.string() }) },
       async handler({ principal }) {
-        const workspace = await store.workspaces.findOne({ _id: principal.workspaceId });
+        const workspace = await store.workspaces.get(principal.workspaceId);
         if (!workspace) throw notFound('Workspace');
         return { status: 200, body: { workspaceId: workspace._id, name: workspace.name } };
       },
@@ -34,10 +34,7 @@ export function meRoutes({ deps }: RelayServices): RouteSpec[] {
       tag: 'Workspace',
       responses: { 200: listOf(apiKey) },
       async handler({ principal }) {
-        const keys = await store.apiKeys
-          .find({ workspaceId: principal.workspaceId, revokedAt: null })
-          .sort({ createdAt: 1 })
-          .toArray();
+        const keys = await store.workspaces.activeKeys(principal.workspaceId);
         return {
           status: 200,
           body: {
@@ -80,11 +77,12 @@ export function meRoutes({ deps }: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 204: undefined },
       async handler({ principal, params }) {
-        const result = await store.apiKeys.updateOne(
-          { _id: params.id, workspaceId: principal.workspaceId, revokedAt: null },
-          { $set: { revokedAt: deps.clock.now() } },
+        const revoked = await store.workspaces.revokeKey(
+          params.id,
+          principal.workspaceId,
+          deps.clock.now(),
         );
-        if (result.matchedCount === 0) throw notFound('API key');
+        if (!revoked) throw notFound('API key');
         return { status: 204 };
       },
     }),

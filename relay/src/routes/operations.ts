@@ -4,7 +4,7 @@ import { HttpError } from '../http/errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 
 /** Public routes for operators: liveness, readiness, metrics. */
-export function operationRoutes({ deps }: RelayServices): RouteSpec[] {
+export function operationRoutes({ deps, worker }: RelayServices): RouteSpec[] {
   return [
     defineRoute({
       method: 'get',
@@ -43,12 +43,8 @@ export function operationRoutes({ deps }: RelayServices): RouteSpec[] {
       auth: false,
       responses: { 200: undefined },
       async handler() {
-        const [pendingReplies, retrying] = await Promise.all([
-          deps.store.messages.countDocuments({ role: 'user', status: 'pending' }),
-          deps.store.deliveries.countDocuments({ status: 'retrying' }),
-        ]);
-        deps.metrics.queueDepth.set({ queue: 'replies' }, pendingReplies);
-        deps.metrics.queueDepth.set({ queue: 'delivery_retries' }, retrying);
+        // In-process figures only: a scrape never scans the store.
+        deps.metrics.queueDepth.set({ queue: 'replies' }, worker.queued());
         return {
           status: 200,
           body: await deps.metrics.registry.metrics(),

@@ -125,3 +125,6 @@ export const accepted = z.object({
   conversationId: z.string(),
   messageId: z.string(),
 });
+
+/** On listings that retention trims: how far back they reach. */
+export const retentionInfo = z.object({ retentionDays: z.number(), availableSince: isoDate });

@@ -67,45 +67,81 @@ export interface SubscriptionDoc {
   createdAt: Date;
 }
 
+/** One turn of the recent history kept on the conversation (what the AI is shown). */
+export interface HistoryEntry {
+  /** The message's id: a question found here has been answered (or has failed). */
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  /** A question whose reply failed: kept so it is not answered again, never shown to the AI. */
+  failed?: true;
+  at: Date;
+}
+
 export interface ConversationDoc {
   _id: string;
   workspaceId: string;
   connectionId: string;
   chatbotId: string;
   userId: string | null;
-  /** Unique: `connectionId + userId`, or the conversation's own id when there is no userId. */
+  /** The same as _id; kept because stores made before 0.2 have a unique index on it. */
   key: string;
+  /** The seq the next answered question gets (its reply gets seq + 0.5). */
   nextSeq: number;
+  /** The latest turns, oldest first, bounded in count and size. */
+  recent: HistoryEntry[];
+  /** Which process answers this conversation right now. */
+  lease: Lease | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-/** Which process answers a conversation right now (see ConversationWorker.lease). */
-export interface ConversationLeaseDoc extends Lease {
+/**
+ * An accepted message that is not answered yet, or whose reply's first delivery attempts
+ * have not all been made. This collection holds unfinished work only, so the recovery
+ * sweep's scan of it costs the same however much history there is.
+ */
+export interface PendingMessageDoc {
   _id: string;
+  workspaceId: string;
+  conversationId: string;
+  connectionId: string;
+  chatbotId: string;
+  content: string;
+  /** The incoming metadata as JSON text, so client keys never become document keys. */
+  metadataJson: string | null;
+  userId: string | null;
+  /** The id its reply will have (fixed up front so a retry cannot answer twice). */
+  replyId: string;
+  acceptedAt: Date;
 }
 
-export type MessageStatus = 'pending' | 'completed' | 'failed';
+export type MessageStatus = 'completed' | 'failed';
 
+/** The conversation's history: questions once settled, and replies. */
 export interface MessageDoc {
   _id: string;
   workspaceId: string;
   conversationId: string;
   connectionId: string;
-  /** Order in the conversation: n for the n-th user message, n + 0.5 for its reply. */
+  /** Order in the conversation: n for the n-th question, n + 0.5 for its reply. */
   seq: number;
   role: 'user' | 'assistant';
   content: string;
-  /** The incoming metadata as JSON text, so client keys never become document keys. */
   metadataJson: string | null;
   userId: string | null;
   status: MessageStatus;
   error: string | null;
-  /** On a user message: the id its reply will have (fixed up front so a retry cannot answer twice). */
+  /** On a question: its reply's id. */
   replyId: string | null;
-  /** On an assistant message: the exact outgoing payload body. */
+  /** On a reply: the exact outgoing payload body. */
   outgoing: string | null;
   createdAt: Date;
+}
+
+/** Which attempt a process is making right now, and until when the claim holds. */
+export interface DeliveryClaim extends Lease {
+  attempt: number;
 }
 
 export interface DeliveryDoc {
@@ -120,10 +156,12 @@ export interface DeliveryDoc {
   body: string;
   status: DeliveryStatus;
   attempts: DeliveryAttempt[];
+  /** attempts.length, as a field a claim can name. */
+  attemptCount: number;
   /** Attempts before the last redeliver; the retry schedule counts from there. */
   cycleStart: number;
   nextAttemptAt: Date | null;
-  inFlight: Lease | null;
+  inFlight: DeliveryClaim | null;
   createdAt: Date;
   updatedAt: Date;
 }

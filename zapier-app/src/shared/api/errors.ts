@@ -11,6 +11,8 @@ export const API_ERROR_STATUS = {
   rate_limited: 429,
   idempotency_conflict: 409,
   connection_disabled: 409,
+  /** The object changed under the request (a concurrent rotation, a delivery in flight). */
+  conflict: 409,
   reply_failed: 424,
   store_unavailable: 503,
 } as const satisfies Record<string, number>;

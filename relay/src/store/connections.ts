@@ -1,0 +1,87 @@
+import type { TtlCache } from './cache.js';
+import type { ConnectionDoc } from './documents.js';
+import type { Collections } from './mongo.js';
+
+export type ConnectionChanges = Partial<
+  Pick<ConnectionDoc, 'name' | 'webhookUrl' | 'customHeaders' | 'enabled'>
+>;
+
+/** Custom Webhook connections; ingress and delivery read them through a short-lived cache. */
+export class ConnectionRepository {
+  constructor(
+    private readonly c: Pick<Collections, 'connections'>,
+    private readonly cache: TtlCache<ConnectionDoc | null>,
+  ) {}
+
+  list(filter: { workspaceId: string; chatbotId?: string }): Promise<ConnectionDoc[]> {
+    return this.c.connections.find(filter).sort({ createdAt: 1 }).toArray();
+  }
+
+  async insert(doc: ConnectionDoc): Promise<void> {
+    await this.c.connections.insertOne(doc);
+  }
+
+  /** By id, cached: every accepted message and every delivery attempt asks. */
+  async get(id: string): Promise<ConnectionDoc | undefined> {
+    return (await this.cache.read(id, () => this.c.connections.findOne({ _id: id }))) ?? undefined;
+  }
+
+  async owned(id: string, workspaceId: string): Promise<ConnectionDoc | undefined> {
+    const doc = await this.get(id);
+    return doc?.workspaceId === workspaceId ? doc : undefined;
+  }
+
+  /** Undefined when the connection is gone (also when deleted meanwhile). */
+  async update(
+    id: string,
+    workspaceId: string,
+    changes: ConnectionChanges,
+    at: Date,
+  ): Promise<ConnectionDoc | undefined> {
+    const before = await this.c.connections.findOneAndUpdate(
+      { _id: id, workspaceId },
+      { $set: { ...changes, updatedAt: at } },
+    );
+    this.cache.delete(id);
+    return before ? { ...before, ...changes, updatedAt: at } : undefined;
+  }
+
+  /** A new secret; the old one co-signs until `previousExpiresAt`. */
+  async rotateSecret(
+    doc: ConnectionDoc,
+    sealed: string,
+    previousExpiresAt: Date,
+    at: Date,
+  ): Promise<boolean> {
+    const result = await this.c.connections.updateOne(
+      { _id: doc._id, secret: doc.secret },
+      {
+        $set: {
+          secret: sealed,
+          previousSecret: { sealed: doc.secret, expiresAt: previousExpiresAt },
+          updatedAt: at,
+        },
+      },
+    );
+    this.cache.delete(doc._id);
+    return result.matchedCount > 0;
+  }
+
+  async delete(id: string, workspaceId: string): Promise<boolean> {
+    const result = await this.c.connections.deleteOne({ _id: id, workspaceId });
+    this.cache.delete(id);
+    return result.deletedCount > 0;
+  }
+
+  async idsOfChatbot(chatbotId: string, workspaceId: string): Promise<string[]> {
+    const docs = await this.c.connections
+      .find({ chatbotId, workspaceId }, { projection: { _id: 1 } })
+      .toArray();
+    return docs.map((doc) => doc._id);
+  }
+
+  async deleteMany(ids: readonly string[]): Promise<void> {
+    await this.c.connections.deleteMany({ _id: { $in: [...ids] } });
+    for (const id of ids) this.cache.delete(id);
+  }
+}

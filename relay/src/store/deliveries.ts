@@ -1,0 +1,133 @@
+import type { DeliveryAttempt, DeliveryStatus } from '@fourthchat/shared';
+import type { DeliveryClaim, DeliveryDoc } from './documents.js';
+import { bulkFailures, removeBatch, type Collections } from './mongo.js';
+
+export type ClaimResult =
+  | { state: 'claimed'; delivery: DeliveryDoc }
+  /** Another process is making this attempt until `until`. */
+  | { state: 'busy'; until: Date }
+  /** The attempt was made already, or the delivery is finished or gone. */
+  | { state: 'stale' };
+
+export interface AttemptRecord {
+  attempt: DeliveryAttempt;
+  status: DeliveryStatus;
+  nextAttemptAt: Date | null;
+}
+
+/** Deliveries and their attempts. Every state change of a delivery goes through here. */
+export class DeliveryRepository {
+  constructor(private readonly c: Pick<Collections, 'deliveries'>) {}
+
+  /**
+   * Inserts deliveries whose ids derive from their source and target, so a re-run finds
+   * the first run's. Answers the ids that were new (and so carry the caller's claim).
+   */
+  async createMany(docs: DeliveryDoc[]): Promise<Set<string>> {
+    if (docs.length === 0) return new Set();
+    try {
+      await this.c.deliveries.insertMany(docs, { ordered: false });
+      return new Set(docs.map((doc) => doc._id));
+    } catch (error) {
+      const failures = bulkFailures(error);
+      if (!failures || failures.others.length > 0) throw error;
+      const existing = new Set(failures.duplicates);
+      return new Set(docs.filter((_, index) => !existing.has(index)).map((doc) => doc._id));
+    }
+  }
+
+  /**
+   * Claims attempt number `attempt` (0-based) of an unfinished delivery. A claim for an
+   * attempt that was made meanwhile is stale: a late retry job cannot send twice.
+   */
+  async claim(id: string, claim: DeliveryClaim, now: Date): Promise<ClaimResult> {
+    const before = await this.c.deliveries.findOneAndUpdate(
+      {
+        _id: id,
+        attemptCount: claim.attempt,
+        status: { $in: ['pending', 'retrying'] },
+        $or: [{ inFlight: null }, { 'inFlight.until': { $lt: now } }],
+      },
+      { $set: { inFlight: claim } },
+    );
+    if (before) return { state: 'claimed', delivery: { ...before, inFlight: claim } };
+    const current = await this.c.deliveries.findOne({ _id: id });
+    if (
+      current &&
+      current.attemptCount === claim.attempt &&
+      (current.status === 'pending' || current.status === 'retrying') &&
+      current.inFlight
+    ) {
+      return { state: 'busy', until: current.inFlight.until };
+    }
+    return { state: 'stale' };
+  }
+
+  /** Records the claimed attempt and the delivery's next state; false if the claim was lost. */
+  async record(delivery: DeliveryDoc, claim: DeliveryClaim, record: AttemptRecord, at: Date) {
+    const result = await this.c.deliveries.updateOne(
+      { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner },
+      {
+        $push: { attempts: record.attempt },
+        $inc: { attemptCount: 1 },
+        $set: {
+          status: record.status,
+          nextAttemptAt: record.nextAttemptAt,
+          inFlight: null,
+          updatedAt: at,
+        },
+      },
+    );
+    return result.matchedCount > 0;
+  }
+
+  get(id: string): Promise<DeliveryDoc | null> {
+    return this.c.deliveries.findOne({ _id: id });
+  }
+
+  async owned(id: string, workspaceId: string): Promise<DeliveryDoc | undefined> {
+    return (await this.c.deliveries.findOne({ _id: id, workspaceId })) ?? undefined;
+  }
+
+  list(input: { connectionId: string; status?: DeliveryStatus; limit: number }) {
+    return this.c.deliveries
+      .find({
+        connectionId: input.connectionId,
+        ...(input.status ? { status: input.status } : {}),
+      })
+      .sort({ createdAt: -1 })
+      .limit(input.limit)
+      .toArray();
+  }
+
+  /**
+   * Starts a new cycle of attempts. Refused (undefined) while an attempt is in flight, so
+   * a redeliver can never run beside a send.
+   */
+  async redeliver(doc: DeliveryDoc, now: Date): Promise<DeliveryDoc | undefined> {
+    const changes = {
+      status: 'pending' as const,
+      nextAttemptAt: null,
+      cycleStart: doc.attemptCount,
+      updatedAt: now,
+    };
+    const before = await this.c.deliveries.findOneAndUpdate(
+      {
+        _id: doc._id,
+        attemptCount: doc.attemptCount,
+        $or: [{ inFlight: null }, { 'inFlight.until': { $lt: now } }],
+      },
+      { $set: { ...changes, inFlight: null } },
+    );
+    return before ? { ...before, ...changes, inFlight: null } : undefined;
+  }
+
+  /** Up to `limit` finished deliveries (with their attempts) created before `cutoff` removed. */
+  removeFinishedBefore(cutoff: Date, limit: number): Promise<number> {
+    return removeBatch(
+      this.c.deliveries,
+      { createdAt: { $lt: cutoff }, status: { $in: ['delivered', 'failed'] } },
+      limit,
+    );
+  }
+}
