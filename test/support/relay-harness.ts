@@ -13,7 +13,7 @@ import { createMetrics } from '../../relay/src/observability/metrics.js';
 import { createHttpSender } from '../../relay/src/pipeline/http-sender.js';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
 import { systemResolver } from '../../relay/src/security/url-guard.js';
-import { openStore, type Store } from '../../relay/src/store/store.js';
+import { openStore, type Store, type StoreOptions } from '../../relay/src/store/store.js';
 import { apiClient, type ApiCall } from './api-client.js';
 import { testMongoUrl } from './mongo.js';
 
@@ -38,11 +38,13 @@ export async function startTestRelay(
     deps?: Partial<RelayDeps>;
     /** 0 turns the store's short-lived caches off, for tests that change documents directly. */
     cacheTtlMs?: number;
+    onCommand?: StoreOptions['onCommand'];
   } = {},
 ): Promise<TestRelay> {
   const store = await openStore(testMongoUrl(), {
     dbName: `relay_${randomBytes(6).toString('hex')}`,
     ...(options.cacheTtlMs === undefined ? {} : { cacheTtlMs: options.cacheTtlMs }),
+    ...(options.onCommand ? { onCommand: options.onCommand } : {}),
   });
   const clock = { now: () => new Date() };
   const ids = createIdGenerator();

@@ -76,16 +76,37 @@ export interface Database {
   collections: Collections;
 }
 
+/** A store command as it leaves the relay: its name and the collection it is for. */
+export interface StoreCommand {
+  name: string;
+  collection: string | undefined;
+}
+
 /** Connects and ensures indexes. `dbName` defaults to the one in the URL (or `fourthchat`). */
-export async function openDatabase(url: string, dbName?: string): Promise<Database> {
+export async function openDatabase(
+  url: string,
+  options: { dbName?: string; onCommand?: (command: StoreCommand) => void } = {},
+): Promise<Database> {
   const client = new MongoClient(url, {
     // While the store is down a request waits this long before its 503: short enough that
     // clients see a prompt answer with Retry-After rather than a hang.
     serverSelectionTimeoutMS: 2_000,
     connectTimeoutMS: 5_000,
     maxPoolSize: 50,
+    monitorCommands: options.onCommand !== undefined,
   });
+  const { onCommand } = options;
+  if (onCommand) {
+    client.on('commandStarted', (event) => {
+      const target: unknown = event.command[event.commandName];
+      onCommand({
+        name: event.commandName,
+        collection: typeof target === 'string' ? target : undefined,
+      });
+    });
+  }
   await client.connect();
+  const dbName = options.dbName;
   const db = client.db(
     dbName ??
       (new URL(url.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.slice(1) || 'fourthchat'),

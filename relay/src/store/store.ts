@@ -5,7 +5,7 @@ import { ConnectionRepository } from './connections.js';
 import { ConversationRepository } from './conversations.js';
 import { DeliveryRepository } from './deliveries.js';
 import { IdempotencyRepository } from './idempotency.js';
-import { openDatabase } from './mongo.js';
+import { openDatabase, type StoreCommand } from './mongo.js';
 import { SubscriptionRepository } from './subscriptions.js';
 import { WorkspaceRepository } from './workspaces.js';
 
@@ -30,10 +30,15 @@ export interface StoreOptions {
   /** How long hot lookups are served from memory; other instances' changes show after it. */
   cacheTtlMs?: number;
   now?: () => number;
+  /** Sees every command sent to the store (tests count them; nothing else needs it). */
+  onCommand?: (command: StoreCommand) => void;
 }
 
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
-  const { client, db, collections } = await openDatabase(url, options.dbName);
+  const { client, db, collections } = await openDatabase(url, {
+    ...(options.dbName === undefined ? {} : { dbName: options.dbName }),
+    ...(options.onCommand ? { onCommand: options.onCommand } : {}),
+  });
   const ttl = options.cacheTtlMs ?? 5_000;
   const now = options.now ?? Date.now;
   return {
