@@ -22,6 +22,13 @@ type Deps = Pick<
 const LEASE_MS = 30_000;
 /** Another instance holds the conversation: ask again after this, doubling, up to the lease. */
 const HELD_RETRY_MS = 200;
+/**
+ * Conversations answered at once. Bounded so that replies and deliveries cannot starve the
+ * ingress of the store and the CPU: a burst is accepted at full speed and answered in turn.
+ */
+const MAX_ACTIVE = 32;
+/** Messages held in memory; beyond this they wait in the store for the recovery sweep. */
+const MAX_QUEUED = 20_000;
 
 interface Queue {
   messages: PendingMessageDoc[];
@@ -43,6 +50,10 @@ interface Turn {
  */
 export class ConversationWorker {
   private readonly queues = new Map<string, Queue>();
+  /** Conversations with a queue whose turn has not come (at most MAX_ACTIVE run). */
+  private readonly waiting: { conversationId: string; queue: Queue; heldRetries: number }[] = [];
+  private active = 0;
+  private queuedCount = 0;
   private readonly runs = new Set<Promise<void>>();
   /** Messages whose reply's first delivery attempts are under way here. */
   private readonly delivering = new Set<string>();
@@ -57,15 +68,17 @@ export class ConversationWorker {
   /** Messages to answer; `recovered` ones may have been answered by a process that died. */
   enqueue(messages: readonly PendingMessageDoc[], options: { recovered: boolean }): void {
     for (const message of messages) {
-      if (this.delivering.has(message._id)) continue;
+      if (this.delivering.has(message._id) || this.queuedCount >= MAX_QUEUED) continue;
       const queue = this.queues.get(message.conversationId);
       if (queue) {
         if (queue.messages.some((queued) => queued._id === message._id)) continue;
         queue.messages.push(message);
+        this.queuedCount += 1;
         queue.careful ||= options.recovered;
         continue;
       }
       const fresh: Queue = { messages: [message], careful: options.recovered };
+      this.queuedCount += 1;
       this.queues.set(message.conversationId, fresh);
       this.start(message.conversationId, fresh, 0);
     }
@@ -73,9 +86,7 @@ export class ConversationWorker {
 
   /** How many messages wait in this process. */
   queued(): number {
-    let count = 0;
-    for (const queue of this.queues.values()) count += queue.messages.length;
-    return count;
+    return this.queuedCount;
   }
 
   async drain(): Promise<void> {
@@ -85,12 +96,29 @@ export class ConversationWorker {
   }
 
   private start(conversationId: string, queue: Queue, heldRetries: number): void {
+    if (this.active >= MAX_ACTIVE) {
+      this.waiting.push({ conversationId, queue, heldRetries });
+      return;
+    }
+    this.active += 1;
     const run = this.run(conversationId, queue, heldRetries).catch((error: unknown) => {
-      this.queues.delete(conversationId);
+      this.forget(conversationId, queue);
       this.deps.logger.error({ err: error, conversationId }, 'conversation worker failed');
     });
     this.runs.add(run);
-    void run.finally(() => this.runs.delete(run));
+    void run.finally(() => {
+      this.runs.delete(run);
+      this.active -= 1;
+      const next = this.waiting.shift();
+      if (next) this.start(next.conversationId, next.queue, next.heldRetries);
+    });
+  }
+
+  /** Drops a conversation's queue from memory; its messages stay pending in the store. */
+  private forget(conversationId: string, queue: Queue): void {
+    if (this.queues.get(conversationId) === queue) this.queues.delete(conversationId);
+    this.queuedCount -= queue.messages.length;
+    queue.messages.length = 0;
   }
 
   private lease(): Lease {
@@ -105,8 +133,10 @@ export class ConversationWorker {
     while (queue.messages.length > 0) {
       const taken = await store.conversations.lease(conversationId, this.lease(), clock.now());
       if (taken.state !== 'taken') {
-        this.queues.delete(conversationId);
-        if (taken.state === 'held') this.retryHeld(conversationId, queue, heldRetries);
+        const held = [...queue.messages];
+        this.forget(conversationId, queue);
+        if (taken.state === 'held')
+          this.retryHeld(conversationId, held, queue.careful, heldRetries);
         else this.deps.logger.error({ conversationId }, 'messages for a missing conversation');
         return;
       }
@@ -114,8 +144,10 @@ export class ConversationWorker {
       let conversation: ConversationDoc = { ...taken.conversation, lease: this.lease() };
       const careful = queue.careful || taken.previous !== null;
       try {
-        for (let next = queue.messages.shift(); next; next = queue.messages.shift()) {
+        for (let next = queue.messages[0]; next; next = queue.messages[0]) {
           conversation = await this.answer(conversation, next, careful, queue);
+          queue.messages.shift();
+          this.queuedCount -= 1;
         }
       } catch (error) {
         await store.conversations.release(conversationId, this.deps.settings.instanceId);
@@ -125,19 +157,26 @@ export class ConversationWorker {
         await store.conversations.release(conversationId, this.deps.settings.instanceId);
       }
     }
-    this.queues.delete(conversationId);
+    this.forget(conversationId, queue);
   }
 
   /** Messages stay stored as pending; this only shortens the wait for the lease holder. */
-  private retryHeld(conversationId: string, queue: Queue, tries: number): void {
+  private retryHeld(
+    conversationId: string,
+    messages: PendingMessageDoc[],
+    careful: boolean,
+    tries: number,
+  ): void {
     const delay = HELD_RETRY_MS * 2 ** tries;
     if (delay > LEASE_MS) return; // the recovery sweep takes it from here
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.queues.has(conversationId)) {
-        this.enqueue(queue.messages, { recovered: queue.careful });
+        this.enqueue(messages, { recovered: careful });
         return;
       }
+      const queue: Queue = { messages, careful };
+      this.queuedCount += messages.length;
       this.queues.set(conversationId, queue);
       this.start(conversationId, queue, tries + 1);
     }, delay);
@@ -163,7 +202,8 @@ export class ConversationWorker {
     );
     const firstAttempts = turn.reply ? await this.fanOut(conversation, turn.reply) : [];
     const recent = appendRecent(conversation.recent, historyEntries(turn, clock.now()));
-    const lease = queue.messages.length > 0 ? this.lease() : null;
+    // The question itself is still first in the queue until it is settled.
+    const lease = queue.messages.length > 1 ? this.lease() : null;
     await store.conversations.settleTurn({
       id: conversation._id,
       owner: settings.instanceId,

@@ -165,18 +165,12 @@ export class DeliveryService {
     const claim = delivery.inFlight as DeliveryClaim;
     const now = this.deps.clock.now();
     this.deps.metrics.deliveries.inc({ outcome: status });
-    const recorded = await this.deps.store.deliveries.record(
+    await this.deps.store.deliveries.record(
       delivery,
       claim,
       { attempt, status, nextAttemptAt },
       now,
     );
-    if (!recorded) {
-      this.deps.logger.warn(
-        { deliveryId: delivery._id },
-        'delivery claim expired during the attempt; another process took it over',
-      );
-    }
     return {
       ...delivery,
       status,

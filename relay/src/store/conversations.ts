@@ -6,12 +6,33 @@ import type {
   MessageDoc,
   PendingMessageDoc,
 } from './documents.js';
+import { Coalescer, spans } from './coalescer.js';
 import { bulkFailures, removeBatch, type Collections } from './mongo.js';
 
 /** What an accepted message needs written: its conversation (made if new) and itself. */
 export interface Acceptance {
   conversation: Omit<ConversationDoc, 'recent' | 'lease' | 'nextSeq' | 'updatedAt'>;
   message: PendingMessageDoc;
+}
+
+export interface TurnUpdate {
+  id: string;
+  owner: string;
+  recent: HistoryEntry[];
+  nextSeq: number;
+  lease: Lease | null;
+  at: Date;
+}
+
+function turnOperation(turn: TurnUpdate): AnyBulkWriteOperation<ConversationDoc> {
+  return {
+    updateOne: {
+      filter: { _id: turn.id, 'lease.owner': turn.owner },
+      update: {
+        $set: { recent: turn.recent, nextSeq: turn.nextSeq, lease: turn.lease, updatedAt: turn.at },
+      },
+    },
+  };
 }
 
 export type LeaseResult =
@@ -21,9 +42,23 @@ export type LeaseResult =
 
 /** Conversations, the messages waiting for a reply, and the settled history. */
 export class ConversationRepository {
+  private readonly messageWrites: Coalescer<MessageDoc[], Error | null>;
+  private readonly turnWrites: Coalescer<TurnUpdate, null>;
+  private readonly finishes: Coalescer<string, null>;
+
   constructor(
     private readonly c: Pick<Collections, 'conversations' | 'pendingMessages' | 'messages'>,
-  ) {}
+  ) {
+    this.messageWrites = new Coalescer((batches) => this.insertMessages(batches));
+    this.turnWrites = new Coalescer(async (turns) => {
+      await this.c.conversations.bulkWrite(turns.map(turnOperation), { ordered: false });
+      return turns.map(() => null);
+    });
+    this.finishes = new Coalescer(async (ids) => {
+      await this.c.pendingMessages.deleteMany({ _id: { $in: ids } });
+      return ids.map(() => null);
+    });
+  }
 
   /**
    * Writes a batch of accepted messages: one bulk upsert of their conversations, then one
@@ -105,26 +140,8 @@ export class ConversationRepository {
   }
 
   /** After a turn: the new recent history and counter, and the lease kept or released. */
-  async settleTurn(input: {
-    id: string;
-    owner: string;
-    recent: HistoryEntry[];
-    nextSeq: number;
-    lease: Lease | null;
-    at: Date;
-  }): Promise<boolean> {
-    const result = await this.c.conversations.updateOne(
-      { _id: input.id, 'lease.owner': input.owner },
-      {
-        $set: {
-          recent: input.recent,
-          nextSeq: input.nextSeq,
-          lease: input.lease,
-          updatedAt: input.at,
-        },
-      },
-    );
-    return result.matchedCount > 0;
+  async settleTurn(turn: TurnUpdate): Promise<void> {
+    await this.turnWrites.submit(turn);
   }
 
   async release(id: string, owner: string): Promise<void> {
@@ -136,11 +153,24 @@ export class ConversationRepository {
 
   /** Settled messages, written once: a re-run after a crash finds them in place. */
   async recordMessages(docs: MessageDoc[]): Promise<void> {
+    const error = await this.messageWrites.submit(docs);
+    if (error) throw error;
+  }
+
+  private async insertMessages(batches: MessageDoc[][]): Promise<(Error | null)[]> {
     try {
-      await this.c.messages.insertMany(docs, { ordered: false });
+      await this.c.messages.insertMany(batches.flat(), { ordered: false });
+      return batches.map(() => null);
     } catch (error) {
       const failures = bulkFailures(error);
-      if (!failures || failures.others.length > 0) throw error;
+      if (!failures) throw error;
+      const failed = new Set(failures.others);
+      return spans(batches.map((batch) => batch.length)).map(({ from, to }) => {
+        for (let index = from; index < to; index++) {
+          if (failed.has(index)) return error as Error;
+        }
+        return null;
+      });
     }
   }
 
@@ -150,7 +180,7 @@ export class ConversationRepository {
 
   /** The message and its reply's first delivery attempts are done. */
   async finishPending(id: string): Promise<void> {
-    await this.c.pendingMessages.deleteOne({ _id: id });
+    await this.finishes.submit(id);
   }
 
   /** Unfinished messages accepted before `before` (the collection holds unfinished work only). */

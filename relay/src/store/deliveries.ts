@@ -1,5 +1,7 @@
 import type { DeliveryAttempt, DeliveryStatus } from '@fourthchat/shared';
 import type { DeliveryClaim, DeliveryDoc } from './documents.js';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import { Coalescer, spans } from './coalescer.js';
 import { bulkFailures, removeBatch, type Collections } from './mongo.js';
 
 export type ClaimResult =
@@ -17,7 +19,16 @@ export interface AttemptRecord {
 
 /** Deliveries and their attempts. Every state change of a delivery goes through here. */
 export class DeliveryRepository {
-  constructor(private readonly c: Pick<Collections, 'deliveries'>) {}
+  private readonly creations: Coalescer<DeliveryDoc[], Set<string> | Error>;
+  private readonly records: Coalescer<AnyBulkWriteOperation<DeliveryDoc>, null>;
+
+  constructor(private readonly c: Pick<Collections, 'deliveries'>) {
+    this.creations = new Coalescer((batches) => this.insert(batches));
+    this.records = new Coalescer(async (operations) => {
+      await this.c.deliveries.bulkWrite(operations, { ordered: false });
+      return operations.map(() => null);
+    });
+  }
 
   /**
    * Inserts deliveries whose ids derive from their source and target, so a re-run finds
@@ -25,15 +36,31 @@ export class DeliveryRepository {
    */
   async createMany(docs: DeliveryDoc[]): Promise<Set<string>> {
     if (docs.length === 0) return new Set();
+    const created = await this.creations.submit(docs);
+    if (created instanceof Error) throw created;
+    return created;
+  }
+
+  private async insert(batches: DeliveryDoc[][]): Promise<(Set<string> | Error)[]> {
+    const all = batches.flat();
+    let existing = new Set<number>();
+    let failed = new Set<number>();
     try {
-      await this.c.deliveries.insertMany(docs, { ordered: false });
-      return new Set(docs.map((doc) => doc._id));
+      await this.c.deliveries.insertMany(all, { ordered: false });
     } catch (error) {
       const failures = bulkFailures(error);
-      if (!failures || failures.others.length > 0) throw error;
-      const existing = new Set(failures.duplicates);
-      return new Set(docs.filter((_, index) => !existing.has(index)).map((doc) => doc._id));
+      if (!failures) throw error;
+      existing = new Set(failures.duplicates);
+      failed = new Set(failures.others);
     }
+    return spans(batches.map((batch) => batch.length)).map(({ from, to }) => {
+      const created = new Set<string>();
+      for (let index = from; index < to; index++) {
+        if (failed.has(index)) return new Error(`delivery ${all[index]?._id} was not stored`);
+        if (!existing.has(index)) created.add((all[index] as DeliveryDoc)._id);
+      }
+      return created;
+    });
   }
 
   /**
@@ -63,22 +90,26 @@ export class DeliveryRepository {
     return { state: 'stale' };
   }
 
-  /** Records the claimed attempt and the delivery's next state; false if the claim was lost. */
+  /**
+   * Records the claimed attempt and the delivery's next state. A claim that expired and was
+   * taken over meanwhile matches nothing: the new owner's attempt is the one recorded.
+   */
   async record(delivery: DeliveryDoc, claim: DeliveryClaim, record: AttemptRecord, at: Date) {
-    const result = await this.c.deliveries.updateOne(
-      { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner },
-      {
-        $push: { attempts: record.attempt },
-        $inc: { attemptCount: 1 },
-        $set: {
-          status: record.status,
-          nextAttemptAt: record.nextAttemptAt,
-          inFlight: null,
-          updatedAt: at,
+    await this.records.submit({
+      updateOne: {
+        filter: { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner },
+        update: {
+          $push: { attempts: record.attempt },
+          $inc: { attemptCount: 1 },
+          $set: {
+            status: record.status,
+            nextAttemptAt: record.nextAttemptAt,
+            inFlight: null,
+            updatedAt: at,
+          },
         },
       },
-    );
-    return result.matchedCount > 0;
+    });
   }
 
   get(id: string): Promise<DeliveryDoc | null> {
