@@ -14,6 +14,7 @@ import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createHttpSender } from './pipeline/http-sender.js';
 import { createSecretBox } from './security/secret-box.js';
+import { SECRET_KEY_MISMATCH, secretKeyOpensStoredSecrets } from './security/secret-key-check.js';
 import { systemResolver } from './security/url-guard.js';
 import { startFerretDb, type FerretDbHandle } from './store/ferretdb-process.js';
 import { openStore } from './store/store.js';
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
   const store = await openStore(config.mongodbUrl ?? (embedded as FerretDbHandle).uri);
   const clock = { now: () => new Date() };
   const ids = createIdGenerator();
+  const secrets = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
+  if (!(await secretKeyOpensStoredSecrets(() => store.connections.anySealedSecret(), secrets))) {
+    await store.close();
+    await embedded?.stop();
+    throw new ConfigError(SECRET_KEY_MISMATCH);
+  }
   const { createdKey } = await bootstrapTenancy({ store, clock, ids }, config.bootstrapApiKeys);
   if (config.ai.provider === 'echo') {
     logger.warn(
@@ -48,7 +55,7 @@ async function main(): Promise<void> {
       store,
       clock,
       ids,
-      secrets: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
+      secrets,
       send: createHttpSender({ allowPrivate: config.allowPrivateUrls }),
       resolve: systemResolver,
       responder:

@@ -99,20 +99,23 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
     defineRoute({
       method: 'delete',
       path: '/api/chatbots/:id',
-      summary: 'Delete a chatbot and its connections',
+      summary:
+        'Delete a chatbot and its connections; messages still waiting for its reply are failed (the answer counts them)',
       tag: 'Chatbots',
       params: idParams,
-      responses: { 204: undefined },
+      responses: { 200: z.object({ id: z.string(), failedMessages: z.number() }) },
       async handler({ principal, params }) {
         await ownedOr404(store.chatbots.owned(params.id, principal.workspaceId), 'Chatbot');
         const connectionIds = await store.connections.idsOfChatbot(
           params.id,
           principal.workspaceId,
         );
+        await store.chatbots.delete(params.id, principal.workspaceId);
+        // Without the chatbot the worker fails these with a clear error, never calling the AI.
+        const waiting = await store.conversations.unansweredOf(connectionIds);
         await store.subscriptions.deleteForConnections(connectionIds);
         await store.connections.deleteMany(connectionIds);
-        await store.chatbots.delete(params.id, principal.workspaceId);
-        return { status: 204 };
+        return { status: 200, body: { id: params.id, failedMessages: waiting.length } };
       },
     }),
   ];

@@ -33,7 +33,11 @@ export const customHeaders = z
     z
       .string()
       .max(2000)
-      .regex(/^[^\r\n]*$/, 'header values cannot contain line breaks'),
+      // What Node's HTTP client sends as it is: anything else would fail every delivery.
+      .regex(
+        /^[\t\x20-\x7e]*$/,
+        'header values may hold visible ASCII characters, spaces and tabs only (no line breaks, control characters or characters such as €)',
+      ),
   )
   .refine((headers) => Object.keys(headers).length <= 50, 'at most 50 custom headers')
   .superRefine((headers, ctx) => {

@@ -84,4 +84,10 @@ export class ConnectionRepository {
     await this.c.connections.deleteMany({ _id: { $in: [...ids] } });
     for (const id of ids) this.cache.delete(id);
   }
+
+  /** Any one sealed secret (the first stored), to check the secret key against at start. */
+  async anySealedSecret(): Promise<string | undefined> {
+    const doc = await this.c.connections.findOne({}, { projection: { secret: 1 } });
+    return doc?.secret;
+  }
 }

@@ -226,9 +226,20 @@ export class ConversationRepository {
       .toArray();
   }
 
-  /** Waiting messages of these connections, e.g. when their chatbot is deleted. */
-  pendingOfConnections(connectionIds: readonly string[]): Promise<PendingMessageDoc[]> {
-    return this.c.pendingMessages.find({ connectionId: { $in: [...connectionIds] } }).toArray();
+  /** Messages of these connections still without a reply, e.g. when their chatbot is deleted. */
+  async unansweredOf(connectionIds: readonly string[]): Promise<PendingMessageDoc[]> {
+    const pending = await this.c.pendingMessages
+      .find({ connectionId: { $in: [...connectionIds] } })
+      .toArray();
+    if (pending.length === 0) return [];
+    const settled = await this.c.messages
+      .find(
+        { _id: { $in: pending.flatMap((message) => [message._id, message.replyId]) } },
+        { projection: { _id: 1 } },
+      )
+      .toArray();
+    const done = new Set(settled.map((doc) => doc._id));
+    return pending.filter((message) => !done.has(message._id) && !done.has(message.replyId));
   }
 
   /** Up to `limit` settled messages created before `cutoff` removed. */
