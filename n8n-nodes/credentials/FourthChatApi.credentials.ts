@@ -5,6 +5,7 @@ import type {
   ICredentialType,
   INodeProperties,
 } from 'n8n-workflow';
+import { credentialTestRules } from './FourthChatApi.testRules';
 
 export class FourthChatApi implements ICredentialType {
   name = 'fourthChatApi';
@@ -52,5 +53,6 @@ export class FourthChatApi implements ICredentialType {
       url: '/api/me',
       method: 'GET',
     },
+    rules: credentialTestRules,
   };
 }

@@ -11,6 +11,7 @@ export * from './signing/secret.js';
 export { isoSeconds } from './signing/time.js';
 
 export * from './payloads/json.js';
+export * from './payloads/message-text.js';
 export * from './payloads/incoming.js';
 export * from './payloads/accepted.js';
 export * from './payloads/outgoing.js';

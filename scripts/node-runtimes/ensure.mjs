@@ -11,8 +11,9 @@ export function nodeBinary(major) {
   const binary = join(here, 'node_modules', `node${major}`, 'bin', 'node');
   if (!existsSync(binary)) {
     process.stderr.write(`Installing the Node ${major} runtime from the npm registry…\n`);
+    // npm's own output goes to stderr: stdout carries only the binary's path to the caller.
     const result = spawnSync('npm', ['ci', '--prefix', here, '--no-audit', '--no-fund'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', process.stderr, 'inherit'],
     });
     if (result.status !== 0 || !existsSync(binary)) {
       throw new Error(`could not install the Node ${major} runtime (npm ci in ${here})`);

@@ -6,9 +6,12 @@ import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startRelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
 import { N8nHome, type RunningN8n } from './support/n8n.js';
+import { ownerSession } from './support/n8n-rest.js';
 import { relayApi, type RelayApi } from './support/relay-api.js';
 import {
+  CREDENTIAL,
   fourthChatCredential,
+  loopWorkflow,
   sendMessageWorkflow,
   TRIGGER_WEBHOOK_ID,
   triggerWorkflow,
@@ -21,6 +24,8 @@ let api: RelayApi;
 let receiver: Receiver;
 let home: N8nHome;
 let connectionId: string;
+let relayBaseUrl: string;
+let relayApiKey: string;
 
 /** The payloads that workflow runs reported to the receiver. */
 function reportedRuns(): OutgoingPayload[] {
@@ -33,6 +38,8 @@ beforeAll(async () => {
   // The relay and its FerretDB (jest's global setup) as users run them, with the echo AI.
   const relay = await startRelayProcess();
   cleanups.push(() => relay.stop());
+  relayBaseUrl = relay.baseUrl;
+  relayApiKey = relay.apiKey;
   api = relayApi(relay.baseUrl, relay.apiKey);
   receiver = await startReceiver();
   cleanups.push(() => receiver.close());
@@ -67,6 +74,31 @@ test('(a) Manual → FourthChat Send Message (wait for reply) returns the AI rep
   expect(conversation.messages.map(({ role, content }) => ({ role, content }))).toEqual([
     { role: 'user', content: 'Hello from an n8n workflow' },
     { role: 'assistant', content: reply.message.content },
+  ]);
+});
+
+test('(c) a loop sends each message through the node in its own run and gets two replies', async () => {
+  const messages = ['First message of the loop', 'Second message of the loop'];
+  const workflow = loopWorkflow(connectionId, messages);
+  await home.importWorkflow(workflow);
+  const runs = await home.executeRuns(workflow.id);
+
+  // One run of the node per pass, each with its own reply (before the fix the second pass reused
+  // the first pass's Idempotency-Key and the relay refused it with 409).
+  const replies = (runs['Send Message'] ?? []).map(
+    (items) => items[0]?.json as unknown as OutgoingPayload,
+  );
+  expect(replies).toHaveLength(2);
+  const [first, second] = replies;
+  expect(first?.message.id).not.toBe(second?.message.id);
+  expect(first?.message.content).not.toBe(second?.message.content);
+  expect(first?.conversationId).toBe(second?.conversationId);
+  const conversation = await api.get<Conversation>(`/api/conversations/${first?.conversationId}`);
+  expect(conversation.messages.map(({ role, content }) => ({ role, content }))).toEqual([
+    { role: 'user', content: messages[0] },
+    { role: 'assistant', content: first?.message.content },
+    { role: 'user', content: messages[1] },
+    { role: 'assistant', content: second?.message.content },
   ]);
 });
 
@@ -159,5 +191,31 @@ describe('(b) a published workflow "FourthChat Trigger → Report"', () => {
     });
     expect(await home.countExecutions(workflow().id)).toBe(before + 1);
     expect(reportedRuns().map((payload) => payload.message.id)).not.toContain('forged');
+  });
+
+  test('the credential test says what to fix: the API key on 401, the Base URL on 404', async () => {
+    const session = await ownerSession(n8n.baseUrl);
+    const credential = (data: Record<string, string>) => ({
+      ...CREDENTIAL,
+      type: 'fourthChatApi',
+      data,
+    });
+
+    expect(
+      await session.testCredential(credential({ baseUrl: relayBaseUrl, apiKey: relayApiKey })),
+    ).toMatchObject({ status: 'OK' });
+    expect(
+      await session.testCredential(
+        credential({ baseUrl: relayBaseUrl, apiKey: 'fck_not_a_key_of_this_relay_000000' }),
+      ),
+    ).toEqual({ status: 'Error', message: expect.stringContaining('The API key is not valid') });
+    expect(
+      await session.testCredential(
+        credential({ baseUrl: `${relayBaseUrl}/api`, apiKey: relayApiKey }),
+      ),
+    ).toEqual({
+      status: 'Error',
+      message: expect.stringContaining('The Base URL does not point at a FourthChat Relay'),
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { FourthChat } from '../../n8n-nodes/nodes/FourthChat/FourthChat.node';
 import { deriveIdempotencyKey } from '../../n8n-nodes/nodes/FourthChat/resources/message/idempotencyKey';
+import { MESSAGE_MAX_LENGTH } from '../../n8n-nodes/shared';
 import { CREDENTIALS, executeContext, type ExecuteOptions } from './support/contexts';
 import {
   acceptedMessage,
@@ -39,7 +40,15 @@ describe('FourthChat → Message → Send', () => {
       })
       .query({ wait: 'true', timeoutMs: '10000' })
       .matchHeader('authorization', `Bearer ${CREDENTIALS.apiKey}`)
-      .matchHeader('idempotency-key', deriveIdempotencyKey('execution-1', 'FourthChat', 0))
+      .matchHeader(
+        'idempotency-key',
+        deriveIdempotencyKey({
+          executionId: 'execution-1',
+          nodeName: 'FourthChat',
+          runIndex: 0,
+          itemIndex: 0,
+        }),
+      )
       .reply(200, reply);
     const output = await sendMessage({
       parameters: {
@@ -71,13 +80,57 @@ describe('FourthChat → Message → Send', () => {
     scope.done();
   });
 
-  it('returns the accepted ids when the reply is not ready within the wait', async () => {
+  it('fails the item when the reply is not ready within the wait, naming the accepted ids', async () => {
     const scope = relay()
       .post('/api/webhooks/incoming')
       .query({ wait: 'true', timeoutMs: '25000' })
       .reply(202, acceptedMessage());
-    const output = await sendMessage({});
-    expect(output[0]?.[0]?.json).toEqual(acceptedMessage());
+    await expect(sendMessage({})).rejects.toMatchObject({
+      name: 'NodeOperationError',
+      message: 'The AI reply was not ready within 25 seconds',
+      description: expect.stringMatching(
+        /connectionId conn_1, conversationId conv_1, messageId msg_1.*"On Timeout"/,
+      ),
+      context: { itemIndex: 0 },
+    });
+    scope.done();
+  });
+
+  it('returns the accepted ids on a timeout when "On Timeout" asks for them', async () => {
+    const scope = relay()
+      .post('/api/webhooks/incoming')
+      .query({ wait: 'true', timeoutMs: '25000' })
+      .reply(202, acceptedMessage());
+    const output = await sendMessage({ parameters: { onTimeout: 'returnAccepted' } });
+    expect(output).toEqual([[{ json: acceptedMessage(), pairedItem: { item: 0 } }]]);
+    scope.done();
+  });
+
+  it('with Continue On Fail turns a timed-out item into an error item and goes on', async () => {
+    const scope = relay()
+      .post('/api/webhooks/incoming', (body: { message: string }) => body.message === 'slow')
+      .query(true)
+      .reply(202, acceptedMessage())
+      .post('/api/webhooks/incoming', (body: { message: string }) => body.message === 'quick')
+      .query(true)
+      .reply(200, outgoingPayload());
+    const output = await sendMessage({
+      continueOnFail: true,
+      items: [{ json: {} }, { json: {} }],
+      itemParameters: [{ message: 'slow' }, { message: 'quick' }],
+    });
+    expect(output).toEqual([
+      [
+        {
+          json: {
+            error: 'The AI reply was not ready within 25 seconds',
+            description: expect.stringContaining('conversationId conv_1, messageId msg_1'),
+          },
+          pairedItem: { item: 0 },
+        },
+        { json: outgoingPayload(), pairedItem: { item: 1 } },
+      ],
+    ]);
     scope.done();
   });
 
@@ -119,11 +172,36 @@ describe('FourthChat → Message → Send', () => {
     scope.done();
   });
 
-  it('derives different keys for different items and nodes', () => {
-    const key = deriveIdempotencyKey('7', 'FourthChat', 0);
-    expect(deriveIdempotencyKey('7', 'FourthChat', 1)).not.toBe(key);
-    expect(deriveIdempotencyKey('7', 'FourthChat1', 0)).not.toBe(key);
-    expect(deriveIdempotencyKey('7', 'FourthChat', 0)).toBe(key);
+  it('gives every run of the node its own keys, and a retry of the same run the same ones', async () => {
+    const keys: string[] = [];
+    const scope = relay()
+      .post('/api/webhooks/incoming')
+      .query(true)
+      .times(3)
+      .reply(function () {
+        keys.push(String(this.req.headers['idempotency-key']));
+        return [200, outgoingPayload()];
+      });
+    // A loop (Loop Over Items) runs the node again in the same execution with the next run index;
+    // "Retry On Fail" repeats a run with its own run index.
+    await sendMessage({ executionId: '41', runIndex: 0 });
+    await sendMessage({ executionId: '41', runIndex: 1 });
+    await sendMessage({ executionId: '41', runIndex: 1 });
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(keys[2]).toBe(keys[1]);
+    scope.done();
+  });
+
+  it('derives different keys for different items, runs and nodes', () => {
+    const run = { executionId: '7', nodeName: 'FourthChat', runIndex: 0, itemIndex: 0 };
+    const key = deriveIdempotencyKey(run);
+    expect(deriveIdempotencyKey({ ...run, itemIndex: 1 })).not.toBe(key);
+    expect(deriveIdempotencyKey({ ...run, runIndex: 1 })).not.toBe(key);
+    expect(deriveIdempotencyKey({ ...run, nodeName: 'FourthChat1' })).not.toBe(key);
+    expect(deriveIdempotencyKey({ ...run, runIndex: 1, itemIndex: 0 })).not.toBe(
+      deriveIdempotencyKey({ ...run, runIndex: 0, itemIndex: 1 }),
+    );
+    expect(deriveIdempotencyKey({ ...run })).toBe(key);
   });
 
   it('uses the idempotency key given as an option', async () => {
@@ -136,11 +214,31 @@ describe('FourthChat → Message → Send', () => {
     scope.done();
   });
 
-  it('refuses an empty message without calling the relay', async () => {
-    await expect(sendMessage({ parameters: { message: '   ' } })).rejects.toMatchObject({
+  it.each([
+    ['spaces', '   '],
+    ['non-breaking spaces and a newline', '\u00a0\u00a0\n'],
+  ])('refuses a message of %s without calling the relay', async (_label, message) => {
+    await expect(sendMessage({ parameters: { message } })).rejects.toMatchObject({
       message: '"Message" is empty',
       context: { itemIndex: 0 },
     });
+  });
+
+  it('refuses a message longer than the relay accepts without calling it', async () => {
+    const message = 'x'.repeat(MESSAGE_MAX_LENGTH + 1);
+    await expect(sendMessage({ parameters: { message } })).rejects.toMatchObject({
+      message: '"Message" is too long',
+      description: expect.stringContaining(`at most ${MESSAGE_MAX_LENGTH} characters`),
+    });
+  });
+
+  it('sends a number that an expression produced as text', async () => {
+    const scope = relay()
+      .post('/api/webhooks/incoming', { connectionId: CONNECTION_ID, message: '42' })
+      .query(true)
+      .reply(200, outgoingPayload());
+    await sendMessage({ parameters: { message: 42 } });
+    scope.done();
   });
 
   it('refuses a timeout that is not a positive number', async () => {

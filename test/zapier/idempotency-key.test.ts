@@ -11,6 +11,7 @@ const parts: IdempotencyParts = {
   message: 'Hello, I need help!',
   userId: 'user-123',
   metadata: { name: 'John Doe', email: 'john@example.com' },
+  dedupeKey: 'row-42',
 };
 
 describe('idempotencyKey', () => {
@@ -29,9 +30,17 @@ describe('idempotencyKey', () => {
     ['another user', { userId: 'user-124' }],
     ['no user', { userId: undefined }],
     ['other metadata', { metadata: { name: 'John Doe' } }],
-    ['a deduplication key', { dedupeKey: 'row-42' }],
+    ['another deduplication key', { dedupeKey: 'row-43' }],
   ])('differs for %s', (_label, change) => {
     expect(idempotencyKey({ ...parts, ...change })).not.toBe(idempotencyKey(parts));
+  });
+
+  it.each<[string, string | undefined]>([
+    ['no deduplication key is mapped', undefined],
+    ['the mapped deduplication key is empty', ''],
+    ['the mapped deduplication key is blank', '  '],
+  ])('is absent when %s: a run with the same text is a new message', (_label, dedupeKey) => {
+    expect(idempotencyKey({ ...parts, dedupeKey })).toBeUndefined();
   });
 
   it('cannot be forged by shifting text between fields', () => {

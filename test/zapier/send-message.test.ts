@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { perform, REPLY_WAIT_MS } from '../../zapier-app/src/creates/send-message/perform.js';
+import { MESSAGE_MAX_LENGTH } from '../../zapier-app/src/shared/index.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { errorFields, rejection } from './support/errors.js';
 import { useNock } from './support/nock.js';
@@ -133,17 +134,34 @@ describe('Send Message', () => {
     expect(relay.isDone()).toBe(true);
   });
 
-  it('sends the same Idempotency-Key when Zapier retries the step, a new one for a new message', async () => {
+  it('sends no Idempotency-Key without a mapped deduplication key, so saying "yes" twice gets two replies', async () => {
     const keys: string[] = [];
-    nock(RELAY).post('/api/webhooks/incoming').times(3).reply(recordKeys(keys));
+    nock(RELAY)
+      .post('/api/webhooks/incoming', {
+        connectionId: 'conn_1',
+        message: 'yes',
+        userId: 'user-123',
+      })
+      .times(2)
+      .reply(recordKeys(keys));
 
-    await appTester(perform, { authData, meta, inputData });
-    await appTester(perform, { authData, meta, inputData });
+    await appTester(perform, { authData, meta, inputData: { ...inputData, message: 'yes' } });
     await appTester(perform, {
       authData,
       meta,
-      inputData: { ...inputData, message: 'Another one' },
+      inputData: { ...inputData, message: 'yes', dedupeKey: ' ' },
     });
+
+    expect(keys).toEqual(['undefined', 'undefined']);
+  });
+
+  it('sends the same Idempotency-Key when Zapier retries a step with a mapped deduplication key', async () => {
+    const keys: string[] = [];
+    nock(RELAY).post('/api/webhooks/incoming').times(3).reply(recordKeys(keys));
+
+    await appTester(perform, { authData, meta, inputData: { ...inputData, dedupeKey: 'row-1' } });
+    await appTester(perform, { authData, meta, inputData: { ...inputData, dedupeKey: 'row-1' } });
+    await appTester(perform, { authData, meta, inputData: { ...inputData, dedupeKey: 'row-2' } });
 
     expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^zapier-[0-9a-f]{64}$/);
@@ -151,14 +169,41 @@ describe('Send Message', () => {
     expect(keys[2]).not.toBe(keys[0]);
   });
 
-  it('lets a mapped deduplication key tell apart runs with identical messages', async () => {
-    const keys: string[] = [];
-    nock(RELAY).post('/api/webhooks/incoming').times(2).reply(recordKeys(keys));
+  it('tells the user which trigger field to map into the deduplication key', () => {
+    const field = app.creates.sendMessage.operation.inputFields?.find(
+      (candidate) => 'key' in candidate && candidate.key === 'dedupeKey',
+    );
+    expect(field).not.toHaveProperty('required', true);
+    expect(field).toMatchObject({
+      helpText: expect.stringMatching(/retried Zap runs.*record that triggered the Zap/),
+    });
+  });
 
-    await appTester(perform, { authData, meta, inputData: { ...inputData, dedupeKey: 'row-1' } });
-    await appTester(perform, { authData, meta, inputData: { ...inputData, dedupeKey: 'row-2' } });
+  it.each([
+    ['empty', ''],
+    ['only whitespace', ' \n\u00a0'],
+  ])('refuses a message that is %s without calling the relay', async (_label, message) => {
+    const error = await rejection(
+      appTester(perform, { authData, meta, inputData: { ...inputData, message } }),
+    );
 
-    expect(keys[1]).not.toBe(keys[0]);
+    expect(errorFields(error)).toEqual({
+      message: expect.stringContaining('The Message is empty'),
+      code: 'validation_failed',
+      status: 400,
+    });
+  });
+
+  it('refuses a message longer than the relay accepts without calling it', async () => {
+    const message = 'x'.repeat(MESSAGE_MAX_LENGTH + 1);
+    const error = await rejection(
+      appTester(perform, { authData, meta, inputData: { ...inputData, message } }),
+    );
+
+    expect(errorFields(error)).toMatchObject({
+      message: expect.stringContaining(`at most ${MESSAGE_MAX_LENGTH} characters`),
+      code: 'validation_failed',
+    });
   });
 
   it('shows why the AI reply failed', async () => {

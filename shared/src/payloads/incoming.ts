@@ -1,4 +1,5 @@
 import { isNonEmptyString, isPlainObject } from './json.js';
+import { MESSAGE_MAX_LENGTH, messageTextProblem } from './message-text.js';
 
 /** The spec's ingress body (`POST /api/webhooks/incoming`). */
 export interface IncomingMessageRequest {
@@ -25,7 +26,14 @@ export function validateIncomingMessageRequest(value: unknown): FieldIssue | und
   if (!isNonEmptyString(value.connectionId)) {
     return { field: 'connectionId', message: 'connectionId must be a non-empty string' };
   }
-  if (typeof value.message !== 'string' || value.message.trim() === '') {
+  const messageProblem = messageTextProblem(value.message);
+  if (messageProblem === 'too_long') {
+    return {
+      field: 'message',
+      message: `message must be at most ${MESSAGE_MAX_LENGTH} characters`,
+    };
+  }
+  if (messageProblem !== undefined) {
     return { field: 'message', message: 'message must be a string with some non-blank text' };
   }
   if (value.userId !== undefined && !isNonEmptyString(value.userId)) {

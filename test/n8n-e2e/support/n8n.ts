@@ -100,19 +100,27 @@ export class N8nHome {
     await this.cli('publish:workflow', `--id=${workflowId}`);
   }
 
-  /** `n8n execute` of a saved workflow; the items each node produced, by node name. */
-  async execute(workflowId: string): Promise<Record<string, NodeRunItems>> {
+  /** `n8n execute` of a saved workflow; the items of each run of each node, by node name. */
+  async executeRuns(workflowId: string): Promise<Record<string, NodeRunItems[]>> {
     const { stdout } = await this.cli('execute', `--id=${workflowId}`);
     const marker = stdout.indexOf('Execution was successful:');
     if (marker === -1) throw new Error(`n8n execute did not succeed:\n${stdout}`);
     const run = JSON.parse(stdout.slice(stdout.indexOf('{', marker))) as {
       data: { resultData: { runData: Record<string, { data: { main: NodeRunItems[] } }[]> } };
     };
-    const items: Record<string, NodeRunItems> = {};
+    const items: Record<string, NodeRunItems[]> = {};
     for (const [node, runs] of Object.entries(run.data.resultData.runData)) {
-      items[node] = runs[0]?.data.main[0] ?? [];
+      items[node] = runs.map((nodeRun) => nodeRun.data.main[0] ?? []);
     }
     return items;
+  }
+
+  /** `n8n execute` of a saved workflow; the items each node produced in its first run. */
+  async execute(workflowId: string): Promise<Record<string, NodeRunItems>> {
+    const runs = await this.executeRuns(workflowId);
+    return Object.fromEntries(
+      Object.entries(runs).map(([node, nodeRuns]) => [node, nodeRuns[0] ?? []]),
+    );
   }
 
   /** `n8n start` with published workflows active; resolves once its health check answers. */

@@ -89,3 +89,75 @@ export function triggerWorkflow(connectionId: string, reportUrl: string) {
     connections: { 'On AI Reply': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
   };
 }
+
+/**
+ * (c) Manual → two messages → Loop Over Items (one per pass) → FourthChat Send Message → back to
+ * the loop: the node runs twice in one execution, once per message.
+ */
+export function loopWorkflow(connectionId: string, messages: readonly string[]) {
+  return {
+    id: 'fcE2eSendInALoop',
+    name: 'FourthChat e2e: send in a loop',
+    active: false,
+    settings: {},
+    nodes: [
+      {
+        id: 'manual',
+        name: 'Manual',
+        type: 'n8n-nodes-base.manualTrigger',
+        typeVersion: 1,
+        position: [0, 0],
+        parameters: {},
+      },
+      {
+        id: 'messages',
+        name: 'Messages',
+        type: 'n8n-nodes-base.set',
+        typeVersion: 3.4,
+        position: [200, 0],
+        parameters: { mode: 'raw', jsonOutput: JSON.stringify({ messages }), options: {} },
+      },
+      {
+        id: 'split',
+        name: 'One Item Each',
+        type: 'n8n-nodes-base.splitOut',
+        typeVersion: 1,
+        position: [400, 0],
+        parameters: { fieldToSplitOut: 'messages', options: {} },
+      },
+      {
+        id: 'loop',
+        name: 'Loop Over Items',
+        type: 'n8n-nodes-base.splitInBatches',
+        typeVersion: 3,
+        position: [600, 0],
+        parameters: { batchSize: 1, options: {} },
+      },
+      {
+        id: 'send',
+        name: 'Send Message',
+        type: 'n8n-nodes-fourthchat.fourthChat',
+        typeVersion: 1,
+        position: [800, 100],
+        parameters: {
+          resource: 'message',
+          operation: 'send',
+          connectionId: connectionById(connectionId),
+          message: '={{ $json.messages }}',
+          userId: 'e2e-loop-user',
+          waitForReply: true,
+          timeoutSeconds: 20,
+        },
+        credentials,
+      },
+    ],
+    connections: {
+      Manual: { main: [[{ node: 'Messages', type: 'main', index: 0 }]] },
+      Messages: { main: [[{ node: 'One Item Each', type: 'main', index: 0 }]] },
+      'One Item Each': { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
+      // Output 0 is "done", output 1 is "loop".
+      'Loop Over Items': { main: [[], [{ node: 'Send Message', type: 'main', index: 0 }]] },
+      'Send Message': { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
+    },
+  };
+}

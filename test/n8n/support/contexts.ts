@@ -86,6 +86,8 @@ export interface ExecuteOptions extends FakeOptions {
   items?: INodeExecutionData[];
   continueOnFail?: boolean;
   executionId?: string;
+  /** Which run of the node in its execution this is (n8n counts loop passes from 0). */
+  runIndex?: number;
 }
 
 export function executeContext(options: ExecuteOptions = {}) {
@@ -94,6 +96,8 @@ export function executeContext(options: ExecuteOptions = {}) {
     getInputData: () => options.items ?? [{ json: {} }],
     continueOnFail: () => options.continueOnFail ?? false,
     getExecutionId: () => options.executionId ?? 'execution-1',
+    // n8n builds this proxy on the context's run index; the node reads nothing else from it.
+    getWorkflowDataProxy: () => ({ $thisRunIndex: options.runIndex ?? 0 }),
     getNodeParameter: (
       name: string,
       itemIndex: number,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** Everything that is the same when Zapier retries one step of one run. */
 export interface IdempotencyParts {
-  /** The Zap, when Zapier says (`bundle.meta.zap.id`): two Zaps sending the same text stay apart. */
+  /** The Zap, when Zapier says (`bundle.meta.zap.id`): two Zaps mapping the same ids stay apart. */
   zapId?: string;
   /** Editor tests are kept apart from live runs with the same inputs. */
   isSample: boolean;
@@ -10,6 +10,7 @@ export interface IdempotencyParts {
   message: string;
   userId?: string;
   metadata?: Readonly<Record<string, string>>;
+  /** What the user mapped into "Deduplication Key", e.g. the triggering record's id. */
   dedupeKey?: string;
 }
 
@@ -18,10 +19,14 @@ function byKey([a]: [string, string], [b]: [string, string]): number {
 }
 
 /**
- * The `Idempotency-Key` of a Send Message step. Zapier gives a step no run id, so the key is a hash
- * of what a retry repeats exactly: a retried step then gets the first answer and no second AI reply.
+ * The `Idempotency-Key` of a Send Message step, only when its Deduplication Key is mapped: Zapier
+ * gives a step no run id, so only the user can say which runs are one run, and without that a
+ * retry cannot be told from a new run that sends the same text (a user who says "yes" twice). The
+ * key hashes the mapped value with what a retry repeats exactly, so two Send Message steps of one
+ * Zap that map the same record id still send two messages.
  */
-export function idempotencyKey(parts: IdempotencyParts): string {
+export function idempotencyKey(parts: IdempotencyParts): string | undefined {
+  if (parts.dedupeKey === undefined || parts.dedupeKey.trim() === '') return undefined;
   const canonical = JSON.stringify([
     parts.zapId ?? '',
     parts.isSample,
@@ -29,7 +34,7 @@ export function idempotencyKey(parts: IdempotencyParts): string {
     parts.message,
     parts.userId ?? '',
     Object.entries(parts.metadata ?? {}).sort(byKey),
-    parts.dedupeKey ?? '',
+    parts.dedupeKey,
   ]);
   return `zapier-${createHash('sha256').update(canonical).digest('hex')}`;
 }

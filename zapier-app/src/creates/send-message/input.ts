@@ -36,7 +36,7 @@ export const sendMessageInputFields = defineInputFields([
     label: 'Deduplication Key',
     type: 'string',
     helpText:
-      "Optional. Map a value unique to each run, such as the trigger record's id. Zapier's retries of this step never create a second AI reply; without this key, identical messages to the same connection from the same Zap within 24 hours are also answered only once.",
+      "Optional: makes retried Zap runs safe. Map the id of the record that triggered the Zap (for example the trigger's **ID** field: a row, order, ticket or message id). When Zapier replays or retries this step for that record within 24 hours, FourthChat returns the first answer instead of a second AI reply. Leave it empty and every run sends its message, even the same text twice.",
   },
 ]);
 

@@ -4,6 +4,7 @@ import { relayUrl } from '../../relay/url.js';
 import type { IncomingMessageRequest } from '../../shared/index.js';
 import { idempotencyKey } from './idempotency-key.js';
 import type { SendMessageInput } from './input.js';
+import { checkedMessage } from './message-text.js';
 import { toSendMessageResult, type SendMessageResult } from './result.js';
 
 // Zapier stops a step after 30 s: the relay waits at most 25 s for the reply, and the request
@@ -12,7 +13,8 @@ export const REPLY_WAIT_MS = 25_000;
 const WAITING_REQUEST_TIMEOUT_MS = 28_000;
 
 export const perform: CreatePerform<SendMessageInput, SendMessageResult> = async (z, bundle) => {
-  const { connectionId, message, userId, metadata, dedupeKey } = bundle.inputData;
+  const { connectionId, userId, metadata, dedupeKey } = bundle.inputData;
+  const message = checkedMessage(z, bundle.inputData.message);
   const wait = isYes(bundle.inputData.wait);
   const hasMetadata = metadata !== undefined && Object.keys(metadata).length > 0;
   const body: IncomingMessageRequest = {
@@ -21,8 +23,8 @@ export const perform: CreatePerform<SendMessageInput, SendMessageResult> = async
     ...(userId ? { userId } : {}),
     ...(hasMetadata ? { metadata } : {}),
   };
-  // meta is missing when the step runs outside Zapier, e.g. under createAppTester.
   const key = idempotencyKey({
+    // meta is missing when the step runs outside Zapier, e.g. under createAppTester.
     zapId: bundle.meta?.zap?.id,
     isSample: bundle.meta?.isLoadingSample === true,
     connectionId,
@@ -31,10 +33,11 @@ export const perform: CreatePerform<SendMessageInput, SendMessageResult> = async
     metadata,
     dedupeKey,
   });
+  const headers: Record<string, string> = key === undefined ? {} : { 'Idempotency-Key': key };
   const response = await z.request({
     url: relayUrl(z, bundle.authData, '/api/webhooks/incoming'),
     method: 'POST',
-    headers: { 'Idempotency-Key': key },
+    headers,
     body,
     ...(wait
       ? {
