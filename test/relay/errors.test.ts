@@ -47,6 +47,9 @@ describe('400 validation_failed names the field', () => {
   test.each([
     ['/api/webhooks/incoming', { connectionId: 'c' }, 'message'],
     ['/api/webhooks/incoming', { connectionId: 'c', message: '' }, 'message'],
+    // shared's message rule: the n8n node and the Zapier app refuse the same texts.
+    ['/api/webhooks/incoming', { connectionId: 'c', message: ' \n\t ' }, 'message'],
+    ['/api/webhooks/incoming', { connectionId: 'c', message: 'x'.repeat(32_001) }, 'message'],
     ['/api/webhooks/incoming', { connectionId: 42, message: 'hi' }, 'connectionId'],
     ['/api/webhooks/incoming', { connectionId: 'c', message: 'hi', userId: '' }, 'userId'],
     ['/api/webhooks/incoming', { connectionId: 'c', message: 'hi', metadata: [1] }, 'metadata'],

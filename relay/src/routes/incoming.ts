@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { AcceptedMessage } from '@fourthchat/shared';
+import {
+  MESSAGE_MAX_LENGTH,
+  messageTextProblem,
+  type AcceptedMessage,
+  type MessageTextProblem,
+} from '@fourthchat/shared';
 import type { RelayServices } from '../app/services.js';
 import { conversationIdFor } from '../domain/conversations.js';
 import { once, requestHash, type StoredResponse } from '../domain/idempotency.js';
@@ -13,11 +18,21 @@ import { accepted, outgoingPayload } from './schemas.js';
 
 const body = z.object({
   connectionId: z.string().min(1).max(100),
-  message: z.string().min(1, 'must not be empty').max(32_000),
+  // shared's rule, which the n8n node and the Zapier app check before sending too.
+  message: z.string().superRefine((text, ctx) => {
+    const problem = messageTextProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: MESSAGE_PROBLEMS[problem] });
+  }),
   userId: z.string().min(1).max(200).optional(),
   metadata: metadata.optional(),
 });
 type IncomingBody = z.output<typeof body>;
+
+const MESSAGE_PROBLEMS: Record<MessageTextProblem, string> = {
+  not_text: 'must be a string',
+  blank: 'must not be empty or only whitespace',
+  too_long: `must be at most ${MESSAGE_MAX_LENGTH} characters`,
+};
 
 const query = z.object({
   wait: z.enum(['true', 'false']).default('false'),
