@@ -74,6 +74,8 @@ async function main(): Promise<void> {
         rotationOverlapMs: config.rotationOverlapMs,
         recoveryIntervalMs: config.recoveryIntervalMs,
         retentionDays: config.retentionDays,
+        headersTimeoutMs: 10_000,
+        metricsToken: config.metricsToken,
         bodyLimitBytes: 256 * 1024,
         defaultModel: config.ai.model,
         instanceId: loadOrCreateInstanceId(config.dataDir, () => ids.next('relay')),

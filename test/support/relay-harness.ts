@@ -62,6 +62,8 @@ export async function startTestRelay(
     bodyLimitBytes: 256 * 1024,
     defaultModel: 'gpt-test',
     retentionDays: 30,
+    headersTimeoutMs: 10_000,
+    metricsToken: undefined,
     instanceId: ids.next('relay'),
     ...options.settings,
   };

@@ -28,6 +28,10 @@ export interface RelaySettings {
   defaultModel: string;
   /** Settled messages and finished deliveries older than this many days are removed. */
   retentionDays: number;
+  /** A client must send its request headers within this (the whole request: 3 times it). */
+  headersTimeoutMs: number;
+  /** When set, /metrics wants `Authorization: Bearer <this>`. */
+  metricsToken: string | undefined;
   /** This process's name in leases, so a crashed owner's claims can expire. */
   instanceId: string;
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AcceptBatcher } from '../pipeline/accept-batcher.js';
 import { createAgendaJobs } from '../pipeline/agenda-scheduler.js';
@@ -47,11 +47,20 @@ export async function startRelay(
     retention: () => applyRetention(deps),
   });
   const app = createApp(services);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(listen.port, listen.host, () => resolve(s));
-    s.once('error', reject);
+  const server = createServer(
+    {
+      // A public service: a client that dribbles its headers is dropped, not kept for minutes.
+      headersTimeout: deps.settings.headersTimeoutMs,
+      requestTimeout: deps.settings.headersTimeoutMs * 3,
+      connectionsCheckingInterval: Math.min(1_000, deps.settings.headersTimeoutMs),
+      keepAliveTimeout: 65_000,
+    },
+    app.callback(),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
   });
-  server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;
   const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;

@@ -48,6 +48,7 @@ const schema = z.object({
   RELAY_ROTATION_OVERLAP_MS: positiveInt.default(24 * 60 * 60 * 1000),
   RELAY_RECOVERY_INTERVAL_MS: positiveInt.default(10_000),
   RELAY_RETENTION_DAYS: positiveInt.default(30),
+  RELAY_METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
   RELAY_FERRETDB_BINARY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -71,6 +72,7 @@ export interface RelayConfig {
   rotationOverlapMs: number;
   recoveryIntervalMs: number;
   retentionDays: number;
+  metricsToken: string | undefined;
   ferretDbBinary: string | undefined;
   logLevel: string;
 }
@@ -118,6 +120,7 @@ export function loadConfig(env: Environment): RelayConfig {
     rotationOverlapMs: e.RELAY_ROTATION_OVERLAP_MS,
     recoveryIntervalMs: e.RELAY_RECOVERY_INTERVAL_MS,
     retentionDays: e.RELAY_RETENTION_DAYS,
+    metricsToken: e.RELAY_METRICS_TOKEN,
     ferretDbBinary: e.RELAY_FERRETDB_BINARY,
     logLevel: e.LOG_LEVEL,
   };

@@ -1,9 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
 import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import { HttpError } from './errors.js';
 import type { RelayState } from './state.js';
 
 const STORE_RETRY_AFTER_SECONDS = 5;
+const CLIENT_CLOSED_REQUEST = 499;
+
+/** The body stream failed because the client went away (not because the relay refused it). */
+function clientAborted(request: IncomingMessage, error: unknown): boolean {
+  if (error instanceof HttpError) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  return request.destroyed && code === 'ECONNRESET';
+}
 
 function isStoreUnavailable(error: unknown): boolean {
   return error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
@@ -18,6 +27,12 @@ export function errorMiddleware(): Middleware<RelayState> {
         throw new HttpError('not_found', `No route for ${ctx.method} ${ctx.path}`);
       }
     } catch (caught) {
+      if (clientAborted(ctx.req, caught)) {
+        // Nginx's 499: nobody is left to answer, and it is not the relay's failure.
+        ctx.status = CLIENT_CLOSED_REQUEST;
+        ctx.state.log.info('the client closed the request before its answer');
+        return;
+      }
       let error: HttpError;
       if (caught instanceof HttpError) {
         error = caught;

@@ -1,3 +1,4 @@
+import { isPlainObject } from '@fourthchat/shared';
 import { z } from 'zod';
 
 /** Deeper than any real metadata, and far from where JSON.stringify runs out of stack. */
@@ -16,7 +17,11 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
-/** The free-form `metadata` of an incoming message, echoed back with the reply. */
+/**
+ * The free-form `metadata` of an incoming message, echoed back with the reply. Checked but
+ * passed on as parsed, never rebuilt: copying it key by key would turn a `__proto__` key
+ * into a prototype and drop it, and metadata must round-trip exactly.
+ */
 export const metadata = z
-  .record(z.string(), z.unknown())
+  .custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
   .refine((value) => depthOf(value) <= MAX_DEPTH, `must not nest deeper than ${MAX_DEPTH} levels`);

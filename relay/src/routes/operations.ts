@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { RelayServices } from '../app/services.js';
 import { HttpError } from '../http/errors.js';
@@ -42,7 +43,14 @@ export function operationRoutes({ deps, worker }: RelayServices): RouteSpec[] {
       tag: 'Operations',
       auth: false,
       responses: { 200: undefined },
-      async handler() {
+      async handler({ ctx }) {
+        const token = deps.settings.metricsToken;
+        if (token !== undefined && !bearerMatches(ctx.get('authorization'), token)) {
+          throw new HttpError(
+            'unauthorized',
+            'Send the metrics token as "Authorization: Bearer <token>"',
+          );
+        }
         // In-process figures only: a scrape never scans the store.
         deps.metrics.queueDepth.set({ queue: 'replies' }, worker.queued());
         return {
@@ -53,4 +61,10 @@ export function operationRoutes({ deps, worker }: RelayServices): RouteSpec[] {
       },
     }),
   ];
+}
+
+/** Compared as digests, so neither the length nor the content leaks through timing. */
+function bearerMatches(header: string, token: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(header), digest(`Bearer ${token}`));
 }
