@@ -101,19 +101,31 @@ test('rotating answers the new secret and the end of the overlap; reads never sh
   expect(listed.filter((c) => 'secret' in c)).toEqual([]);
 });
 
-test('after two rotations the latest secret signs sha256= and its predecessor still co-signs', async () => {
+test('after two quick rotations the latest secret signs sha256= and both predecessors still co-sign', async () => {
   const connectionId = await connection();
   const second = await rotate(connectionId);
   const third = await rotate(connectionId);
 
   const request = await delivered(connectionId, 'after two rotations');
 
-  const accepted = acceptedSecrets(request, [second, third]);
+  const accepted = acceptedSecrets(request, [ORIGINAL_SECRET, second, third]);
   expect(accepted).toEqual({
-    shared: [second, third],
-    standardwebhooks: [second, third],
+    shared: [ORIGINAL_SECRET, second, third],
+    standardwebhooks: [ORIGINAL_SECRET, second, third],
     sha256: [third],
   });
+});
+
+test('rotating many times keeps the newest three predecessors co-signing, no more', async () => {
+  const connectionId = await connection();
+  const rotated = [];
+  for (let i = 0; i < 5; i++) rotated.push(await rotate(connectionId));
+
+  const request = await delivered(connectionId, 'after five rotations');
+
+  const candidates = [ORIGINAL_SECRET, ...rotated];
+  expect(acceptedSecrets(request, candidates).standardwebhooks).toEqual(rotated.slice(1));
+  expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(4);
 });
 
 test('a retry after a rotation is signed with the new secret', async () => {

@@ -162,7 +162,7 @@ test('webhook secrets at rest are sealed: unreadable without RELAY_SECRET_KEY', 
   const wrongKey = createSecretBox('not-the-relay-secret-key-0123');
   for (const sealed of [
     connection?.secret,
-    connection?.previousSecret?.sealed,
+    connection?.previousSecrets[0]?.sealed,
     subscription?.secret,
   ]) {
     expect(sealed).toMatch(/^v1\./);

@@ -40,11 +40,12 @@ export async function loadTarget(
   }
   const connection = await deps.store.connections.get(delivery.connectionId);
   if (!connection) return undefined;
-  const previous = connection.previousSecret;
+  const now = deps.clock.now();
   return {
     secret: open(deps, connection.secret),
-    previousSecrets:
-      previous && previous.expiresAt > deps.clock.now() ? [open(deps, previous.sealed)] : [],
+    previousSecrets: connection.previousSecrets
+      .filter((previous) => previous.expiresAt > now)
+      .map((previous) => open(deps, previous.sealed)),
     customHeaders: connection.customHeaders,
   };
 }

@@ -78,7 +78,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
           name: body.name,
           webhookUrl: url,
           secret: sealed,
-          previousSecret: null,
+          previousSecrets: [],
           customHeaders: headerPairs(body.customHeaders),
           enabled: true,
           createdAt: now,

@@ -2,6 +2,9 @@ import type { TtlCache } from './cache.js';
 import type { ConnectionDoc } from './documents.js';
 import type { Collections } from './mongo.js';
 
+/** Bounds the headers of a delivery signed during several quick rotations. */
+export const MAX_PREVIOUS_SECRETS = 3;
+
 export type ConnectionChanges = Partial<
   Pick<ConnectionDoc, 'name' | 'webhookUrl' | 'customHeaders' | 'enabled'>
 >;
@@ -46,22 +49,23 @@ export class ConnectionRepository {
     return before ? { ...before, ...changes, updatedAt: at } : undefined;
   }
 
-  /** A new secret; the old one co-signs until `previousExpiresAt`. */
+  /**
+   * A new secret. The one it replaces co-signs until `previousExpiresAt`, and so do earlier
+   * ones still inside their overlap, newest first, at most MAX_PREVIOUS_SECRETS of them.
+   */
   async rotateSecret(
     doc: ConnectionDoc,
     sealed: string,
     previousExpiresAt: Date,
     at: Date,
   ): Promise<boolean> {
+    const previousSecrets = [
+      { sealed: doc.secret, expiresAt: previousExpiresAt },
+      ...doc.previousSecrets.filter((previous) => previous.expiresAt > at),
+    ].slice(0, MAX_PREVIOUS_SECRETS);
     const result = await this.c.connections.updateOne(
       { _id: doc._id, secret: doc.secret },
-      {
-        $set: {
-          secret: sealed,
-          previousSecret: { sealed: doc.secret, expiresAt: previousExpiresAt },
-          updatedAt: at,
-        },
-      },
+      { $set: { secret: sealed, previousSecrets, updatedAt: at } },
     );
     this.cache.delete(doc._id);
     return result.matchedCount > 0;

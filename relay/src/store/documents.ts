@@ -49,8 +49,8 @@ export interface ConnectionDoc {
   webhookUrl: string;
   /** Sealed with the secret box. */
   secret: string;
-  /** The secret before the last rotation: it co-signs until expiresAt. */
-  previousSecret: { sealed: string; expiresAt: Date } | null;
+  /** Secrets rotated out, newest first: each co-signs until its expiresAt (at most 3 kept). */
+  previousSecrets: { sealed: string; expiresAt: Date }[];
   /** Pairs, not an object, so header names never become document keys. */
   customHeaders: HeaderPair[];
   enabled: boolean;
