@@ -25,6 +25,7 @@ export * from './api/conversation.js';
 export * from './api/test-result.js';
 export * from './api/errors.js';
 export * from './api/list.js';
+export * from './api/custom-headers.js';
 
 export * from './retry/schedule.js';
 export * from './retry/retry-after.js';

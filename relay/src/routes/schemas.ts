@@ -1,3 +1,9 @@
+import {
+  customHeaderProblem,
+  MAX_CUSTOM_HEADERS,
+  MAX_HEADER_VALUE_LENGTH,
+  type CustomHeaderProblem,
+} from '@fourthchat/shared';
 import { z } from 'zod';
 
 /** Schemas shared by several routes; each route still declares its own. */
@@ -7,48 +13,26 @@ export const isoDate = z.string();
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
-export const headerName = z
-  .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid HTTP header name');
+const HEADER_PROBLEMS: Record<CustomHeaderProblem, (name: string) => string> = {
+  bad_name: (name) => `${name} is not a valid HTTP header name`,
+  reserved: (name) => `${name} is set by the relay itself and cannot be a custom header`,
+  bad_value: () =>
+    'header values may hold visible ASCII characters, spaces and tabs only (no line breaks, control characters or characters such as €)',
+  too_long: () => `header values may be at most ${MAX_HEADER_VALUE_LENGTH} characters`,
+};
 
-/** Headers every delivery sets itself; a custom header of the same name would be overridden. */
-const RESERVED_HEADERS = new Set([
-  'x-webhook-signature',
-  'x-webhook-timestamp',
-  'x-webhook-id',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-  'content-type',
-  'content-length',
-  'user-agent',
-  'host',
-  'connection',
-  'transfer-encoding',
-]);
-
+/** shared's rules, which the Connections page checks too. */
 export const customHeaders = z
-  .record(
-    headerName,
-    z
-      .string()
-      .max(2000)
-      // What Node's HTTP client sends as it is: anything else would fail every delivery.
-      .regex(
-        /^[\t\x20-\x7e]*$/,
-        'header values may hold visible ASCII characters, spaces and tabs only (no line breaks, control characters or characters such as €)',
-      ),
+  .record(z.string(), z.string())
+  .refine(
+    (headers) => Object.keys(headers).length <= MAX_CUSTOM_HEADERS,
+    `at most ${MAX_CUSTOM_HEADERS} custom headers`,
   )
-  .refine((headers) => Object.keys(headers).length <= 50, 'at most 50 custom headers')
   .superRefine((headers, ctx) => {
-    for (const name of Object.keys(headers)) {
-      if (RESERVED_HEADERS.has(name.toLowerCase())) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: `${name} is set by the relay itself and cannot be a custom header`,
-        });
-      }
+    for (const [name, value] of Object.entries(headers)) {
+      const problem = customHeaderProblem(name, value);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: [name], message: HEADER_PROBLEMS[problem](name) });
     }
   });
 

@@ -1,3 +1,10 @@
+import {
+  customHeaderProblem,
+  MAX_CUSTOM_HEADERS,
+  MAX_HEADER_VALUE_LENGTH,
+  type CustomHeaderProblem,
+} from '../shared/api/custom-headers.js';
+
 // Checks the form gives before it calls the relay, worded for the person typing. The relay checks
 // again and stays the authority: its 400s are shown at the same fields.
 
@@ -41,34 +48,18 @@ export function checkSecret(raw: string): Checked<string | undefined> {
   return ok(value);
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
-const MAX_HEADERS = 50;
-const MAX_VALUE_LENGTH = 2000;
-// Set by the relay on every delivery; a custom header of the same name would be replaced.
-const RESERVED = new Set([
-  'x-webhook-signature',
-  'x-webhook-timestamp',
-  'x-webhook-id',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-  'content-type',
-  'content-length',
-  'user-agent',
-  'host',
-]);
+const HEADER_PROBLEMS: Record<CustomHeaderProblem, (name: string) => string> = {
+  bad_name: (name) => `"${name}" is not a valid header name.`,
+  reserved: (name) => `${name} is set by the relay on every delivery and cannot be changed.`,
+  bad_value: (name) =>
+    `The value of ${name} may hold visible ASCII characters, spaces and tabs only (no line breaks or characters such as €).`,
+  too_long: (name) => `The value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`,
+};
 
 function checkHeader(name: string, value: unknown): string | undefined {
-  if (!HEADER_NAME.test(name)) return `"${name}" is not a valid header name.`;
-  if (RESERVED.has(name.toLowerCase())) {
-    return `${name} is set by the relay on every delivery and cannot be changed.`;
-  }
   if (typeof value !== 'string') return `The value of ${name} must be a string in quotes.`;
-  if (/[\r\n]/.test(value)) return `The value of ${name} cannot contain line breaks.`;
-  if (value.length > MAX_VALUE_LENGTH) {
-    return `The value of ${name} is longer than ${MAX_VALUE_LENGTH} characters.`;
-  }
-  return undefined;
+  const found = customHeaderProblem(name, value);
+  return found ? HEADER_PROBLEMS[found](name) : undefined;
 }
 
 /** Custom Headers as typed: empty, or a JSON object of header names to string values. */
@@ -84,7 +75,9 @@ export function parseCustomHeaders(raw: string): Checked<Record<string, string>>
     return problem('Enter a JSON object, such as {"X-Custom-Header": "custom-value"}.');
   }
   const entries = Object.entries(parsed);
-  if (entries.length > MAX_HEADERS) return problem(`At most ${MAX_HEADERS} custom headers.`);
+  if (entries.length > MAX_CUSTOM_HEADERS) {
+    return problem(`At most ${MAX_CUSTOM_HEADERS} custom headers.`);
+  }
   for (const [name, value] of entries) {
     const message = checkHeader(name, value);
     if (message) return problem(message);
