@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, type RelayConfig } from './config/config.js';
 import { bootstrapTenancy } from './domain/tenancy.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
-import { createHttpSender } from './pipeline/http-sender.js';
+import { createHttpSender } from './transport/http-sender.js';
 import { createSecretBox } from './security/secret-box.js';
 import { SECRET_KEY_MISMATCH, secretKeyOpensStoredSecrets } from './security/secret-key-check.js';
 import { systemResolver } from './security/url-guard.js';

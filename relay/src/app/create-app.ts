@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { buildOpenApi } from '../http/openapi.js';
 import { createAuthenticator } from '../http/auth.js';
 import { errorMiddleware } from '../http/error-middleware.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from '../errors.js';
 import { readInput, type RouteSpec } from '../http/route.js';
 import type { RelayState } from '../http/state.js';
 import { chatbotRoutes } from '../routes/chatbots.js';
@@ -16,7 +16,7 @@ import { meRoutes } from '../routes/me.js';
 import { operationRoutes } from '../routes/operations.js';
 import { subscriptionRoutes } from '../routes/subscriptions.js';
 import { webPage } from '../web/serve-web.js';
-import type { RelayServices } from './services.js';
+import type { RelayServices } from '../routes/services.js';
 
 export function allRoutes(services: RelayServices): RouteSpec[] {
   return [

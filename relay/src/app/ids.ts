@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IdGenerator } from './deps.js';
+import type { IdGenerator } from '../deps.js';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

@@ -8,8 +8,8 @@ import { recoverStuckWork } from '../pipeline/recovery.js';
 import { ReplyEvents } from '../pipeline/reply-events.js';
 import { applyRetention } from '../pipeline/retention.js';
 import { createApp } from './create-app.js';
-import type { RelayDeps } from './deps.js';
-import type { RelayServices } from './services.js';
+import type { RelayDeps } from '../deps.js';
+import type { RelayServices } from '../routes/services.js';
 
 export interface RunningRelay {
   services: RelayServices;

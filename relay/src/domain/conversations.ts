@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IdGenerator } from '../app/deps.js';
+import type { IdGenerator } from '../deps.js';
 
 /**
  * The conversation a new message belongs to. The same (connection, userId) always

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RelayDeps } from '../app/deps.js';
-import { HttpError } from '../http/errors.js';
+import type { RelayDeps } from '../deps.js';
+import { HttpError } from '../errors.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A first request that never finished (its process died) stops blocking its key after this. */

@@ -1,4 +1,4 @@
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import { generateApiKey, hashApiKey, keyPrefix } from '../security/api-keys.js';
 import type { ApiKeyDoc } from '../store/documents.js';
 import { isDuplicateKey } from '../store/mongo.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import { resolveApiKey } from '../domain/tenancy.js';
-import { HttpError } from './errors.js';
+import { HttpError } from '../errors.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Principal } from './state.js';
 

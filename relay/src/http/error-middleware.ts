@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
 import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
-import { HttpError } from './errors.js';
+import { HttpError } from '../errors.js';
 import type { RelayState } from './state.js';
 
 const STORE_RETRY_AFTER_SECONDS = 5;

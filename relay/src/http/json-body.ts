@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { HttpError } from './errors.js';
+import { HttpError } from '../errors.js';
 
 /**
  * Reads the body as JSON with a size limit. Streams are cut off at the limit,

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { HttpError } from './errors.js';
+import { HttpError } from '../errors.js';
 import { readJsonBody } from './json-body.js';
 import type { Principal, RelayState } from './state.js';
 

@@ -1,4 +1,4 @@
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { PendingMessageDoc } from '../store/documents.js';
 import type { Acceptance } from '../store/conversations.js';
 

@@ -1,6 +1,6 @@
 import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { AttemptResult } from './delivery-service.js';
 import type { RetryScheduler } from './retry-scheduler.js';
 

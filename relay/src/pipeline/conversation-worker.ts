@@ -1,4 +1,4 @@
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import { ReplyFailedError } from '../ai/responder.js';
 import type {
   ConversationDoc,

@@ -1,8 +1,8 @@
 import { nextRetry, parseRetryAfter, type DeliveryAttempt } from '@fourthchat/shared';
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { DeliveryClaim, DeliveryDoc } from '../store/documents.js';
 import { deliveryHeaders } from './delivery-headers.js';
-import type { SendOutcome } from './http-sender.js';
+import type { SendOutcome } from '../transport/http-sender.js';
 import type { RetryScheduler } from './retry-scheduler.js';
 import { loadTarget, SecretUnavailableError } from './signing-secrets.js';
 

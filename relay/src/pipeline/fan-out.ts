@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { ConnectionDoc, DeliveryClaim, DeliveryDoc } from '../store/documents.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { ConversationWorker } from './conversation-worker.js';
 
 /** How long a message may wait before the sweep assumes the process that took it died. */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 
 export type ReplyOutcome =
   | { state: 'completed'; outgoing: string }

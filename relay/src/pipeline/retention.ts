@@ -1,4 +1,4 @@
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Small batches keep each store command short, so accepts never wait behind a purge. */

@@ -1,4 +1,4 @@
-import type { RelayDeps } from '../app/deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { DeliveryDoc, HeaderPair } from '../store/documents.js';
 
 export interface Target {

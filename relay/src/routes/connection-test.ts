@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoSeconds, type TestPayload } from '@fourthchat/shared';
-import type { RelayServices } from '../app/services.js';
+import type { RelayServices } from './services.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { deliveriesFor } from '../pipeline/fan-out.js';

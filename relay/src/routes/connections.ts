@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RelayServices } from '../app/services.js';
+import type { RelayServices } from './services.js';
 import {
   checkWebhookUrl,
   headerPairs,
@@ -8,7 +8,7 @@ import {
 } from '../domain/connections.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from '../errors.js';
 import type { ConnectionChanges } from '../store/connections.js';
 import type { ConnectionDoc } from '../store/documents.js';
 import {
@@ -25,7 +25,7 @@ const name = z.string().trim().min(1).max(200);
 
 export function connectionRoutes(services: RelayServices): RouteSpec[] {
   const { store, clock, ids } = services.deps;
-  const view = (doc: ConnectionDoc) => viewConnection(services, doc);
+  const view = (doc: ConnectionDoc) => viewConnection(services.publicUrl(), doc);
   const list = async (filter: { workspaceId: string; chatbotId?: string }) => {
     const docs = await store.connections.list(filter);
     return { status: 200, body: { data: docs.map(view) } };
@@ -68,8 +68,8 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       responses: { 201: connection.extend({ secret: z.string() }) },
       async handler({ principal, params, body }) {
         await ownedOr404(store.chatbots.owned(params.id, principal.workspaceId), 'Chatbot');
-        const url = await checkWebhookUrl(services, body.webhookUrl, 'webhookUrl');
-        const { secret, sealed } = sealNewSecret(services, body.secret);
+        const url = await checkWebhookUrl(services.deps, body.webhookUrl, 'webhookUrl');
+        const { secret, sealed } = sealNewSecret(services.deps, body.secret);
         const now = clock.now();
         const doc: ConnectionDoc = {
           _id: ids.next('conn'),
@@ -120,7 +120,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
         if (body.customHeaders !== undefined)
           changes.customHeaders = headerPairs(body.customHeaders);
         if (body.webhookUrl !== undefined) {
-          changes.webhookUrl = await checkWebhookUrl(services, body.webhookUrl, 'webhookUrl');
+          changes.webhookUrl = await checkWebhookUrl(services.deps, body.webhookUrl, 'webhookUrl');
         }
         // Deleted meanwhile: a 404 like any other missing connection.
         const doc = await ownedOr404(
@@ -153,7 +153,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       responses: { 200: z.object({ secret: z.string(), previousSecretExpiresAt: isoDate }) },
       async handler({ principal, params }) {
         const doc = await owned(params.id, principal.workspaceId);
-        const { secret, sealed } = sealNewSecret(services, undefined);
+        const { secret, sealed } = sealNewSecret(services.deps, undefined);
         const now = clock.now();
         const expiresAt = new Date(now.getTime() + services.deps.settings.rotationOverlapMs);
         if (!(await store.connections.rotateSecret(doc, sealed, expiresAt, now))) {

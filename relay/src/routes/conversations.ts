@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RelayServices } from '../app/services.js';
+import type { RelayServices } from './services.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { conversationView } from '../domain/views.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';

@@ -5,11 +5,11 @@ import {
   type AcceptedMessage,
   type MessageTextProblem,
 } from '@fourthchat/shared';
-import type { RelayServices } from '../app/services.js';
+import type { RelayServices } from './services.js';
 import { conversationIdFor } from '../domain/conversations.js';
 import { once, requestHash, type StoredResponse } from '../domain/idempotency.js';
 import { ownedOr404 } from '../domain/owned.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Principal } from '../http/state.js';
 import { NotStoredError } from '../pipeline/accept-batcher.js';

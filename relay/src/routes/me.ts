@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RelayServices } from '../app/services.js';
-import { notFound } from '../http/errors.js';
+import type { RelayServices } from './services.js';
+import { notFound } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { createApiKey } from '../domain/tenancy.js';
 import { idParams, isoDate, listOf } from './schemas.js';

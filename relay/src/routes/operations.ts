@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { RelayServices } from '../app/services.js';
-import { HttpError } from '../http/errors.js';
+import type { RelayServices } from './services.js';
+import { HttpError } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 
 /** Public routes for operators: liveness, readiness, metrics. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RelayServices } from '../app/services.js';
+import type { RelayServices } from './services.js';
 import { checkWebhookUrl, sealNewSecret } from '../domain/connections.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { subscriptionView } from '../domain/views.js';
@@ -35,8 +35,8 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
       responses: { 201: created, 200: created },
       async handler({ principal, params, body }) {
         await ownedOr404(store.connections.owned(params.id, principal.workspaceId), 'Connection');
-        const targetUrl = await checkWebhookUrl(services, body.targetUrl, 'targetUrl');
-        const { secret, sealed } = sealNewSecret(services, body.secret);
+        const targetUrl = await checkWebhookUrl(services.deps, body.targetUrl, 'targetUrl');
+        const { secret, sealed } = sealNewSecret(services.deps, body.secret);
         const { doc, created } = await store.subscriptions.subscribe({
           _id: ids.next('sub'),
           workspaceId: principal.workspaceId,

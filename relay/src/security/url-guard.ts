@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from '../errors.js';
 
 const blocked = new BlockList();
 for (const [network, prefix] of [

@@ -1,4 +1,4 @@
-import type { RelayDeps } from './deps.js';
+import type { RelayDeps } from '../deps.js';
 import type { AcceptBatcher } from '../pipeline/accept-batcher.js';
 import type { ConversationWorker } from '../pipeline/conversation-worker.js';
 import type { DeliveryService } from '../pipeline/delivery-service.js';

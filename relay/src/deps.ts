@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Resolver } from '../security/url-guard.js';
-import type { SecretBox } from '../security/secret-box.js';
-import type { Store } from '../store/store.js';
-import type { HttpSender } from '../pipeline/http-sender.js';
-import type { Responder } from '../ai/responder.js';
-import type { Metrics } from '../observability/metrics.js';
+import type { Resolver } from './security/url-guard.js';
+import type { SecretBox } from './security/secret-box.js';
+import type { Store } from './store/store.js';
+import type { HttpSender } from './transport/http-sender.js';
+import type { Responder } from './ai/responder.js';
+import type { Metrics } from './observability/metrics.js';
 
 export interface Clock {
   now(): Date;
