@@ -1,0 +1,140 @@
+// The delivery service with a fake retry scheduler (the Agenda adapter is the only file that
+// knows Agenda): the real store, a real loopback receiver, the real HTTP sender.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { pino } from 'pino';
+import { createMetrics } from '../../relay/src/observability/metrics.js';
+import { DeliveryService } from '../../relay/src/pipeline/delivery-service.js';
+import type { RetryScheduler } from '../../relay/src/pipeline/retry-scheduler.js';
+import { createSecretBox } from '../../relay/src/security/secret-box.js';
+import type { DeliveryDoc } from '../../relay/src/store/documents.js';
+import { openStore, type Store } from '../../relay/src/store/store.js';
+import { createHttpSender } from '../../relay/src/transport/http-sender.js';
+import { testMongoUrl } from '../support/mongo.js';
+import { startReceiver, type Receiver } from '../support/receiver.js';
+
+const secrets = createSecretBox('delivery-service-test-key-0123');
+let store: Store;
+let receiver: Receiver;
+const scheduled: { deliveryId: string; attempt: number; at: Date; recordedAttempts: number }[] = [];
+
+const scheduler: RetryScheduler = {
+  async schedule(input) {
+    // What the store says at the moment of scheduling: the timer must come before the record.
+    const recorded = await store.deliveries.get(input.deliveryId);
+    scheduled.push({ ...input, recordedAttempts: recorded?.attemptCount ?? -1 });
+  },
+};
+
+let service: DeliveryService;
+
+beforeAll(async () => {
+  store = await openStore(testMongoUrl(), { dbName: `dlv_${randomBytes(6).toString('hex')}` });
+  receiver = await startReceiver(() => ({ status: 503 }));
+  service = new DeliveryService(
+    {
+      store,
+      secrets,
+      clock: { now: () => new Date() },
+      send: createHttpSender({ allowPrivate: true }),
+      logger: pino({ level: 'silent' }),
+      metrics: createMetrics(),
+      settings: {
+        publicUrl: undefined,
+        retryScheduleMs: [30_000, 120_000, 600_000],
+        deliveryTimeoutMs: 2_000,
+        syncTimeoutMs: 10_000,
+        allowPrivateUrls: true,
+        rateLimitPerMinute: 1_000,
+        rotationOverlapMs: 60_000,
+        recoveryIntervalMs: 10_000,
+        bodyLimitBytes: 1_024,
+        defaultModel: 'gpt-test',
+        retentionDays: 30,
+        headersTimeoutMs: 10_000,
+        metricsToken: undefined,
+        instanceId: 'relay_test',
+      },
+    },
+    scheduler,
+  );
+  await store.connections.insert({
+    _id: 'conn_svc',
+    workspaceId: 'ws_svc',
+    chatbotId: 'bot_svc',
+    name: 'svc',
+    webhookUrl: receiver.url,
+    secret: secrets.seal('whsec_c2VjcmV0LXZhbHVl'),
+    previousSecrets: [],
+    customHeaders: [],
+    enabled: true,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+});
+afterAll(async () => {
+  await receiver.close();
+  await store.jobsDatabase.dropDatabase();
+  await store.close();
+});
+
+function delivery(id: string): DeliveryDoc {
+  const now = new Date();
+  return {
+    _id: id,
+    workspaceId: 'ws_svc',
+    connectionId: 'conn_svc',
+    subscriptionId: null,
+    messageId: null,
+    kind: 'reply',
+    targetUrl: receiver.url,
+    body: '{}',
+    status: 'pending',
+    attempts: [],
+    attemptCount: 0,
+    cycleStart: 0,
+    nextAttemptAt: null,
+    inFlight: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+test('a failed attempt schedules the next one (by number, at the schedule) before recording', async () => {
+  await store.deliveries.createMany([delivery('dlv_svc_1')]);
+  const startedAt = Date.now();
+
+  const result = await service.attempt('dlv_svc_1', 0);
+
+  expect(result.state).toBe('done');
+  expect(scheduled).toEqual([
+    expect.objectContaining({ deliveryId: 'dlv_svc_1', attempt: 1, recordedAttempts: 0 }),
+  ]);
+  const due = (scheduled[0]?.at.getTime() ?? 0) - startedAt;
+  expect(due).toBeGreaterThanOrEqual(30_000);
+  const stored = await store.deliveries.get('dlv_svc_1');
+  expect(stored).toMatchObject({ status: 'retrying', attemptCount: 1 });
+});
+
+test('a job for an attempt already made is stale: nothing is sent, nothing scheduled', async () => {
+  const sent = receiver.requests.length;
+  const before = scheduled.length;
+
+  const result = await service.attempt('dlv_svc_1', 0);
+
+  expect(result).toEqual({ state: 'stale' });
+  expect(receiver.requests).toHaveLength(sent);
+  expect(scheduled).toHaveLength(before);
+});
+
+test('two jobs for the same attempt at once: one sends, the other finds it busy or done', async () => {
+  const sent = receiver.requests.length;
+
+  const results = await Promise.all([
+    service.attempt('dlv_svc_1', 1),
+    service.attempt('dlv_svc_1', 1),
+  ]);
+
+  expect(results.filter((r) => r.state === 'done')).toHaveLength(1);
+  expect(receiver.requests).toHaveLength(sent + 1);
+});
