@@ -4,7 +4,7 @@ import { sign } from '@fourthchat/shared';
 import { BODY, DELIVERY_ID, SECRET, SENT_AT } from './signed-fixture.js';
 
 describe('sign', () => {
-  it('produces exactly the delivery headers of DESIGN.md', () => {
+  it('produces exactly the delivery headers of docs/CONTRACT.md', () => {
     const headers = sign({ secret: SECRET, id: DELIVERY_ID, now: SENT_AT, body: BODY });
 
     expect(Object.keys(headers).sort()).toEqual([

@@ -28,7 +28,7 @@ export interface SignInput {
 
 export type DeliveryHeaders = Record<string, string>;
 
-/** Every signature header of a delivery (DESIGN.md, "Outgoing delivery"). */
+/** Every signature header of a delivery (docs/CONTRACT.md, "Outgoing"). */
 export function sign(input: SignInput): DeliveryHeaders {
   const { secret, previousSecrets = [], id, now, body } = input;
   const timestamp = String(unixSeconds(now));

@@ -1,5 +1,5 @@
 /**
- * Header names of every signed delivery (DESIGN.md, "Outgoing delivery"). The `X-Webhook-*` trio is
+ * Header names of every signed delivery (docs/CONTRACT.md, "Outgoing"). The `X-Webhook-*` trio is
  * the product spec's own scheme; the lowercase trio is Standard Webhooks, whose signature binds the
  * timestamp and therefore carries the replay protection.
  */
