@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
-import { startDurableStore } from '../support/durable-store.js';
+import { startStoreOnDir } from '../support/embedded-store.js';
 import { openTestDatabase, type TestDatabase } from '../support/mongo.js';
 import { scaledMs } from '../support/time-scale.js';
 
@@ -168,7 +168,7 @@ describe('store contract', () => {
     'acknowledged inserts survive a SIGKILL of the store process',
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-contract-'));
-      const first = await startDurableStore(dataDir);
+      const first = await startStoreOnDir(dataDir);
       const writers = await Promise.all(
         Array.from({ length: 4 }, () => MongoClient.connect(first.uri, { maxPoolSize: 64 })),
       );
@@ -188,7 +188,7 @@ describe('store contract', () => {
         await Promise.all(writers.map((client) => client.close(true)));
       }
 
-      const second = await startDurableStore(dataDir);
+      const second = await startStoreOnDir(dataDir);
       const reader = await MongoClient.connect(second.uri);
       try {
         const survivors = await reader.db('crash').collection('acknowledged').countDocuments({});
