@@ -49,7 +49,6 @@ const schema = z.object({
   RELAY_RECOVERY_INTERVAL_MS: positiveInt.default(10_000),
   RELAY_RETENTION_DAYS: positiveInt.default(30),
   RELAY_METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
-  RELAY_FERRETDB_BINARY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,7 +72,6 @@ export interface RelayConfig {
   recoveryIntervalMs: number;
   retentionDays: number;
   metricsToken: string | undefined;
-  ferretDbBinary: string | undefined;
   logLevel: string;
 }
 
@@ -121,7 +119,6 @@ export function loadConfig(env: Environment): RelayConfig {
     recoveryIntervalMs: e.RELAY_RECOVERY_INTERVAL_MS,
     retentionDays: e.RELAY_RETENTION_DAYS,
     metricsToken: e.RELAY_METRICS_TOKEN,
-    ferretDbBinary: e.RELAY_FERRETDB_BINARY,
     logLevel: e.LOG_LEVEL,
   };
 }
