@@ -30,10 +30,10 @@ export interface EmbeddedStoreHandle {
 
 const mainClass = 'chat.fourth.store.Main';
 
-// Chosen on 2 busy cores (docs/ARCHITECTURE.md, "Embedded store"): the serial collector
-// runs no GC threads beside the relay's. C1-only compilation (TieredStopAtLevel=1) starts
-// 0.2-0.4 s sooner but halves the speed of collection scans, which this store does for
-// every query that is not by _id or a unique key, so the JIT keeps its default. The
+// Chosen on 2 busy cores (docs/ARCHITECTURE.md, "JVM flags"): the serial collector runs no
+// GC threads beside the relay's. C1-only compilation (TieredStopAtLevel=1) starts 0.2-0.4 s
+// sooner but made collection scans 1.5-2x slower, and this store scans for every query that
+// is not by _id or a unique key, so the JIT keeps its default. The
 // file-backed store keeps documents in H2's pages, not on the heap, so its heap is bounded;
 // in memory the documents are the heap, so tests get no bound. A store that ran out of
 // memory exits rather than answering half-broken.
@@ -79,16 +79,19 @@ export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embed
     child.once('error', (error) =>
       fail(`cannot start java for the embedded store (${error.message}); Java 17+ is needed`),
     );
-    child.once('exit', (code) => fail(`the embedded store exited with code ${code}`));
+    const exitedEarly = (code: number | null) =>
+      fail(`the embedded store exited with code ${code}`);
+    child.once('exit', exitedEarly);
     createInterface({ input: child.stdout }).once('line', (line) => {
+      const uri = uriFrom(line);
+      if (!uri)
+        return fail(`the embedded store printed ${JSON.stringify(line)} instead of its URI`);
       clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.removeAllListeners('error');
+      child.off('exit', exitedEarly);
       // From here on its complaints (an out-of-memory exit, a failed commit) are the
       // operator's to read.
       child.stderr.off('data', collect);
       child.stderr.pipe(process.stderr);
-      const { uri } = JSON.parse(line) as { uri: string };
       resolve({
         uri,
         process: child,
@@ -97,6 +100,15 @@ export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embed
       });
     });
   });
+}
+
+function uriFrom(line: string): string | undefined {
+  try {
+    const { uri } = JSON.parse(line) as { uri?: unknown };
+    return typeof uri === 'string' ? uri : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Sends the signal and waits for the exit, killing the child if it takes longer than graceMs. */

