@@ -1,5 +1,6 @@
 package chat.fourth.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -14,10 +15,22 @@ import org.h2.mvstore.MVStore;
  */
 final class CommittingH2Backend extends H2Backend {
     private final GroupCommitter committer;
+    private final MVStore store;
 
-    CommittingH2Backend(MVStore store) {
+    static CommittingH2Backend open(MVStore store) {
+        return Constructing.with(store, () -> new CommittingH2Backend(store));
+    }
+
+    private CommittingH2Backend(MVStore store) {
         super(store);
+        this.store = store;
         this.committer = new GroupCommitter(this::commit);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        MVStore mvStore = Constructing.store(store);
+        return Constructing.with(mvStore, () -> new IdFirstH2Database(name, mvStore, getCursorRegistry()));
     }
 
     // Every command, from OP_MSG and from legacy OP_QUERY on $cmd alike, arrives here.

@@ -2,7 +2,6 @@ package chat.fourth.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -37,8 +36,8 @@ public final class Main {
 
     private static void serve(Options options) throws Exception {
         MongoBackend backend = options.inMemory()
-                ? new MemoryBackend()
-                : new CommittingH2Backend(StoreFile.open(options.dataDir()));
+                ? new IdFirstMemoryBackend()
+                : CommittingH2Backend.open(StoreFile.open(options.dataDir()));
         backend.version(WireVersion.MONGO_4_4);
         MongoServer server = new MongoServer(backend);
         try {
