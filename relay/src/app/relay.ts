@@ -47,6 +47,7 @@ export async function startRelay(
     retention: () => applyRetention(deps),
   });
   const app = createApp(services);
+  const handle = app.callback();
   const server = createServer(
     {
       // A public service: a client that dribbles its headers is dropped, not kept for minutes.
@@ -55,7 +56,11 @@ export async function startRelay(
       connectionsCheckingInterval: Math.min(1_000, deps.settings.headersTimeoutMs),
       keepAliveTimeout: 65_000,
     },
-    app.callback(),
+    // Koa settles each request itself (its errors go to ctx.onerror), as in app.listen();
+    // the promise it returns is not ours to wait for.
+    (req, res) => {
+      void handle(req, res);
+    },
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
