@@ -104,9 +104,9 @@ async function main(): Promise<void> {
   };
   // A stray rejection in background work must not take accepted messages down with the
   // process; the recovery sweep retries whatever it interrupted.
-  process.on('unhandledRejection', (reason) =>
-    logger.error({ err: reason }, 'unhandled rejection'),
-  );
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection');
+  });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

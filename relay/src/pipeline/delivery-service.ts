@@ -58,9 +58,9 @@ export class DeliveryService {
 
   /** Starts an attempt without waiting; errors are logged, a sweep or job tries again. */
   kick(deliveryId: string, attempt: number): void {
-    void this.track(this.attempt(deliveryId, attempt)).catch((error: unknown) =>
-      this.deps.logger.error({ err: error, deliveryId }, 'delivery attempt crashed'),
-    );
+    void this.track(this.attempt(deliveryId, attempt)).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, deliveryId }, 'delivery attempt crashed');
+    });
   }
 
   async drain(): Promise<void> {

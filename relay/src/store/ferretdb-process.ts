@@ -35,8 +35,12 @@ export function startFerretDb(options: FerretDbOptions): Promise<FerretDbHandle>
       clearTimeout(timer);
       reject(new Error(`${message}${stderr.length ? `: ${stderr.join('').trim()}` : ''}`));
     };
-    child.once('error', (error) => fail(`cannot start FerretDB (${error.message})`));
-    child.once('exit', (code) => fail(`FerretDB exited with code ${code}`));
+    child.once('error', (error) => {
+      fail(`cannot start FerretDB (${error.message})`);
+    });
+    child.once('exit', (code) => {
+      fail(`FerretDB exited with code ${code}`);
+    });
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       clearTimeout(timer);

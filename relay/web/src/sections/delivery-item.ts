@@ -58,7 +58,9 @@ export function deliveryItem(delivery: Delivery, options: DeliveryItemOptions): 
       ? h('p', { className: 'meta' }, ['Not sent yet.'])
       : h('ol', { className: 'attempts' }, delivery.attempts.map(attemptItem)),
   ]);
-  attempts.addEventListener('toggle', () => options.onToggleAttempts(attempts.open));
+  attempts.addEventListener('toggle', () => {
+    options.onToggleAttempts(attempts.open);
+  });
   // Kept while pending (inactive) so that focus stays on it while the redelivery runs.
   const redeliver = button('Redeliver', options.onRedeliver, {
     attrs: {

@@ -15,7 +15,9 @@ export function copyButton(label: string, source: HTMLElement, announce: Announc
   const copy = () => {
     const text = source.textContent ?? '';
     writeClipboard(text).then(
-      () => announce(`${label} copied`),
+      () => {
+        announce(`${label} copied`);
+      },
       () => {
         window.getSelection()?.selectAllChildren(source);
         announce(`${label} selected: press Ctrl+C to copy it`);
