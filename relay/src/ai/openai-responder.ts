@@ -43,7 +43,7 @@ export function createOpenAiResponder(options: OpenAiResponderOptions): Responde
 
 function describe(error: unknown): string {
   if (error instanceof OpenAI.APIError) {
-    return `AI provider error${error.status ? ` ${error.status}` : ''}: ${error.message}`;
+    return `AI provider error${error.status ? ` ${String(error.status)}` : ''}: ${error.message}`;
   }
   // The provider answered, but not with JSON: calling it "unreachable" would send people
   // hunting for a network problem. By name, as fetch may raise it from another realm.

@@ -70,7 +70,7 @@ export async function startRelay(
   });
   const address = server.address() as AddressInfo;
   const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
-  url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
   // Work a previous process left unfinished starts now rather than at the first sweep.
   await recoverStuckWork(deps, worker);
 

@@ -73,7 +73,8 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
           { $set: { lockedAt: null } },
         );
       await agenda.start();
-      await agenda.every(`${Math.ceil(deps.settings.recoveryIntervalMs / 1000)} seconds`, RECOVER);
+      const recoverySeconds = Math.ceil(deps.settings.recoveryIntervalMs / 1000);
+      await agenda.every(`${String(recoverySeconds)} seconds`, RECOVER);
       await agenda.every('1 hour', RETENTION);
     },
     stop: () => agenda.stop(),

@@ -186,6 +186,6 @@ export class DeliveryService {
 function describeFailure(outcome: SendOutcome): string {
   if (outcome.status === null) return outcome.error;
   if (outcome.status >= 300 && outcome.status < 400)
-    return `HTTP ${outcome.status} (redirects are not followed)`;
-  return `HTTP ${outcome.status}`;
+    return `HTTP ${String(outcome.status)} (redirects are not followed)`;
+  return `HTTP ${String(outcome.status)}`;
 }

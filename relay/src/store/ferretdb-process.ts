@@ -29,7 +29,9 @@ export function startFerretDb(options: FerretDbOptions): Promise<FerretDbHandle>
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`FerretDB did not start within ${options.startTimeoutMs ?? 15_000} ms`));
+      reject(
+        new Error(`FerretDB did not start within ${String(options.startTimeoutMs ?? 15_000)} ms`),
+      );
     }, options.startTimeoutMs ?? 15_000);
     const fail = (message: string) => {
       clearTimeout(timer);
@@ -39,7 +41,7 @@ export function startFerretDb(options: FerretDbOptions): Promise<FerretDbHandle>
       fail(`cannot start FerretDB (${error.message})`);
     });
     child.once('exit', (code) => {
-      fail(`FerretDB exited with code ${code}`);
+      fail(`FerretDB exited with code ${String(code)}`);
     });
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {

@@ -96,7 +96,7 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
         return;
       }
       const timer = setTimeout(() => {
-        req.destroy(new Error(`timed out after ${request.timeoutMs} ms`));
+        req.destroy(new Error(`timed out after ${String(request.timeoutMs)} ms`));
       }, request.timeoutMs);
       req.on('error', (error) => {
         clearTimeout(timer);

@@ -47,7 +47,7 @@ function errorFrom(status: number, body: unknown): ApiError {
     const { code, message, field } = body.error;
     return new ApiError(status, String(code), String(message), field);
   }
-  return new ApiError(status, 'http_error', `The relay answered ${status}`);
+  return new ApiError(status, 'http_error', `The relay answered ${String(status)}`);
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {

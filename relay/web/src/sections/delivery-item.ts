@@ -52,7 +52,7 @@ export function deliveryItem(delivery: Delivery, options: DeliveryItemOptions): 
   const titleId = uniqueId('delivery');
   const attempts = h('details', { attrs: { open: options.attemptsOpen } }, [
     h('summary', { attrs: { 'data-focus-key': `${delivery.id}:attempts` } }, [
-      `Attempts (${delivery.attempts.length})`,
+      `Attempts (${String(delivery.attempts.length)})`,
     ]),
     delivery.attempts.length === 0
       ? h('p', { className: 'meta' }, ['Not sent yet.'])
