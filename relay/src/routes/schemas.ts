@@ -40,9 +40,10 @@ export const secretInput = z
   .string()
   .min(8, 'a secret needs at least 8 characters')
   .max(200)
-  .refine((s) => !s.startsWith('whsec_') || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(s), {
-    message: 'a whsec_ secret must be base64 after the prefix',
-  });
+  .refine(
+    (s) => !s.startsWith('whsec_') || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(s),
+    'a whsec_ secret must be base64 after the prefix',
+  );
 
 export const webhookUrl = z.string().min(1).max(2048);
 
