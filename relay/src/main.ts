@@ -116,7 +116,7 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(
-      `FourthChat Relay failed to start: ${(error as Error)?.stack ?? String(error)}\n`,
+      `FourthChat Relay failed to start: ${(error as Error | null | undefined)?.stack ?? String(error)}\n`,
     );
   }
   process.exit(1);

@@ -9,6 +9,11 @@ export interface OpenAiResponderOptions {
   timeoutMs?: number;
 }
 
+/** What is read of a completion: an OpenAI-compatible provider (baseUrl) may leave parts out. */
+interface CompletionReply {
+  choices?: { message?: { content?: unknown } }[];
+}
+
 export function createOpenAiResponder(options: OpenAiResponderOptions): Responder {
   const client = new OpenAI({
     apiKey: options.apiKey ?? 'not-needed',
@@ -32,7 +37,8 @@ export function createOpenAiResponder(options: OpenAiResponderOptions): Responde
       } catch (error) {
         throw new ReplyFailedError('provider_error', describe(error));
       }
-      const content = completion.choices?.[0]?.message?.content;
+      const answer: CompletionReply = completion;
+      const content = answer.choices?.[0]?.message?.content;
       if (typeof content !== 'string' || content.length === 0) {
         throw new ReplyFailedError('empty_reply', 'The AI provider returned no reply text');
       }

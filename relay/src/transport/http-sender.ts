@@ -32,7 +32,7 @@ function guardedLookup(hostname: string, options: LookupOptions, callback: Looku
       callback(error, []);
       return;
     }
-    const list = addresses as LookupAddress[];
+    const list = addresses;
     const refused = list.find((entry) => isForbiddenAddress(entry.address));
     if (refused || list.length === 0) {
       const denied: NodeJS.ErrnoException = new Error(

@@ -40,7 +40,7 @@ export interface DeliveryItemOptions {
   subscriptions: readonly Subscription[];
   attemptsOpen: boolean;
   onToggleAttempts(open: boolean): void;
-  onRedeliver(): void;
+  onRedeliver: () => void;
 }
 
 /**

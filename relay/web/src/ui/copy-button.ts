@@ -13,7 +13,7 @@ async function writeClipboard(text: string): Promise<void> {
 /** Copies a value; where the clipboard is refused, selects the text so Ctrl+C copies it. */
 export function copyButton(label: string, source: HTMLElement, announce: Announce) {
   const copy = () => {
-    const text = source.textContent ?? '';
+    const text = source.textContent;
     writeClipboard(text).then(
       () => {
         announce(`${label} copied`);
