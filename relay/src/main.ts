@@ -108,9 +108,9 @@ async function main(): Promise<void> {
   };
   // A stray rejection in background work must not take accepted messages down with the
   // process; the recovery sweep retries whatever it interrupted.
-  process.on('unhandledRejection', (reason) =>
-    logger.error({ err: reason }, 'unhandled rejection'),
-  );
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection');
+  });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
@@ -120,7 +120,7 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(
-      `FourthChat Relay failed to start: ${(error as Error)?.stack ?? String(error)}\n`,
+      `FourthChat Relay failed to start: ${(error as Error | null | undefined)?.stack ?? String(error)}\n`,
     );
   }
   process.exit(1);

@@ -43,10 +43,11 @@ beforeAll(async () => {
   relay = await startTestRelay({
     settings: { allowPrivateUrls: false },
     deps: {
-      resolve: async (host) => {
+      resolve: (host) => {
         const addresses = SAVE_TIME_DNS[host];
-        if (!addresses) throw new Error(`ENOTFOUND ${host}`);
-        return addresses;
+        return addresses
+          ? Promise.resolve(addresses)
+          : Promise.reject(new Error(`ENOTFOUND ${host}`));
       },
     },
   });

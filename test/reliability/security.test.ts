@@ -27,7 +27,7 @@ beforeAll(async () => {
       deliveryTimeoutMs: 1_000,
     },
     // Only for saving: every name is public when the URL is saved.
-    deps: { resolve: async () => ['93.184.216.34'] },
+    deps: { resolve: () => Promise.resolve(['93.184.216.34']) },
   });
   receiver = await startReceiver();
   port = new URL(receiver.url).port;

@@ -36,7 +36,7 @@ describe('API error codes', () => {
   // Verbatim from the relay contract that the lead, n8n and Zapier helpers code against.
   const CONTRACT =
     'unauthorized 401, not_found 404, validation_failed 400, unsupported_media_type 415, ' +
-    'payload_too_large 413, rate_limited 429, idempotency_conflict 409, connection_disabled 409, ' +
+    'payload_too_large 413, rate_limited 429, idempotency_conflict 409, connection_disabled 409, conflict 409, ' +
     'reply_failed 424, store_unavailable 503';
 
   it('map to the statuses of the relay contract', () => {

@@ -22,8 +22,9 @@ afterAll(async () => {
 
 test('an Agenda 6 job scheduled in the store runs with its data', async () => {
   const seen: string[] = [];
-  agenda.define<{ word: string }>('echo-word', async (job) => {
+  agenda.define<{ word: string }>('echo-word', (job) => {
     seen.push(job.attrs.data.word);
+    return Promise.resolve();
   });
   await agenda.start();
   await agenda.schedule(new Date(Date.now() + 200), 'echo-word', { word: 'hello' });

@@ -365,7 +365,7 @@ describe('the connections page', () => {
     expect((await api(`/api/connections/${shown.connectionId}`)).status).toBe(404);
   });
 
-  test('made no request outside the relay and logged no error', async () => {
+  test('made no request outside the relay and logged no error', () => {
     const foreign = watch.requests.filter((url) => !url.startsWith(`${relay.baseUrl}/`));
     expect(foreign).toEqual([]);
     // The browser reports the two refusals the steps caused on purpose: the wrong key (401)

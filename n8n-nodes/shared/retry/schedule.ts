@@ -18,7 +18,7 @@ export class RetryScheduleError extends Error {
 
   constructor(item: string, position: number) {
     super(
-      `invalid retry schedule item ${JSON.stringify(item)} at position ${position}: ` +
+      `invalid retry schedule item ${JSON.stringify(item)} at position ${String(position)}: ` +
         'expected a non-negative number with a unit ms, s, m or h (e.g. "30s,2m,10m")',
     );
     this.name = 'RetryScheduleError';

@@ -4,9 +4,9 @@ import type { Responder } from './responder.js';
 export function createEchoResponder(): Responder {
   return {
     name: 'echo',
-    async reply({ history }) {
+    reply({ history }) {
       const last = history.at(-1)?.content ?? '';
-      return `[echo] ${last}`;
+      return Promise.resolve(`[echo] ${last}`);
     },
   };
 }

@@ -9,6 +9,11 @@ export interface OpenAiResponderOptions {
   timeoutMs?: number;
 }
 
+/** What is read of a completion: an OpenAI-compatible provider (baseUrl) may leave parts out. */
+interface CompletionReply {
+  choices?: { message?: { content?: unknown } }[];
+}
+
 export function createOpenAiResponder(options: OpenAiResponderOptions): Responder {
   const client = new OpenAI({
     apiKey: options.apiKey ?? 'not-needed',
@@ -32,7 +37,8 @@ export function createOpenAiResponder(options: OpenAiResponderOptions): Responde
       } catch (error) {
         throw new ReplyFailedError('provider_error', describe(error));
       }
-      const content = completion.choices?.[0]?.message?.content;
+      const answer: CompletionReply = completion;
+      const content = answer.choices?.[0]?.message?.content;
       if (typeof content !== 'string' || content.length === 0) {
         throw new ReplyFailedError('empty_reply', 'The AI provider returned no reply text');
       }
@@ -43,7 +49,7 @@ export function createOpenAiResponder(options: OpenAiResponderOptions): Responde
 
 function describe(error: unknown): string {
   if (error instanceof OpenAI.APIError) {
-    return `AI provider error${error.status ? ` ${error.status}` : ''}: ${error.message}`;
+    return `AI provider error${error.status ? ` ${String(error.status)}` : ''}: ${error.message}`;
   }
   // The provider answered, but not with JSON: calling it "unreachable" would send people
   // hunting for a network problem. By name, as fetch may raise it from another realm.

@@ -9,7 +9,7 @@ export function createIdGenerator(now: () => number = Date.now): IdGenerator {
     next(prefix) {
       const bytes = randomBytes(16);
       let random = '';
-      for (const byte of bytes) random += ALPHABET[byte % 36];
+      for (const byte of bytes) random += ALPHABET.charAt(byte % 36);
       return `${prefix}_${now().toString(36).padStart(9, '0')}${random}`;
     },
   };

@@ -28,9 +28,9 @@ export async function startRelay(
   const jobs = createAgendaJobs(deps);
   const deliveries = new DeliveryService(deps, jobs.scheduler);
   const worker = new ConversationWorker(deps, deliveries, events);
-  const accepts = new AcceptBatcher(deps, (messages) =>
-    worker.enqueue(messages, { recovered: false }),
-  );
+  const accepts = new AcceptBatcher(deps, (messages) => {
+    worker.enqueue(messages, { recovered: false });
+  });
   let url = deps.settings.publicUrl ?? '';
   const services: RelayServices = {
     deps,
@@ -47,6 +47,7 @@ export async function startRelay(
     retention: () => applyRetention(deps),
   });
   const app = createApp(services);
+  const handle = app.callback();
   const server = createServer(
     {
       // A public service: a client that dribbles its headers is dropped, not kept for minutes.
@@ -55,15 +56,21 @@ export async function startRelay(
       connectionsCheckingInterval: Math.min(1_000, deps.settings.headersTimeoutMs),
       keepAliveTimeout: 65_000,
     },
-    app.callback(),
+    // Koa settles each request itself (its errors go to ctx.onerror), as in app.listen();
+    // the promise it returns is not ours to wait for.
+    (req, res) => {
+      void handle(req, res);
+    },
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
+    server.listen(listen.port, listen.host, () => {
+      resolve();
+    });
   });
   const address = server.address() as AddressInfo;
   const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
-  url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
   // Work a previous process left unfinished starts now rather than at the first sweep.
   await recoverStuckWork(deps, worker);
 
@@ -73,11 +80,17 @@ export async function startRelay(
     url,
     async close() {
       const grace = deps.settings.deliveryTimeoutMs;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
       // Clients waiting for a reply get their 202 now; the reply follows by webhook.
       events.close();
       // A keep-alive connection would otherwise idle until its timeout once its response is out.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const sweep = setInterval(() => {
+        server.closeIdleConnections();
+      }, 50);
       server.closeIdleConnections();
       await settleWithin(closed, grace);
       clearInterval(sweep);

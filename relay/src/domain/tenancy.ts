@@ -56,7 +56,7 @@ export async function bootstrapTenancy(
   for (const [index, key] of bootstrapKeys.entries()) {
     if (await resolveApiKey(deps, key)) continue;
     try {
-      await createWorkspace(deps, { name: `Workspace ${index + 1}`, apiKey: key });
+      await createWorkspace(deps, { name: `Workspace ${String(index + 1)}`, apiKey: key });
     } catch (error) {
       // Another instance bootstrapped the same key at the same moment.
       if (!isDuplicateKey(error)) throw error;

@@ -32,5 +32,8 @@ export async function readJsonBody(ctx: Context, limitBytes: number): Promise<un
 }
 
 function tooLarge(limitBytes: number): HttpError {
-  return new HttpError('payload_too_large', `The body is over the ${limitBytes}-byte limit`);
+  return new HttpError(
+    'payload_too_large',
+    `The body is over the ${String(limitBytes)}-byte limit`,
+  );
 }

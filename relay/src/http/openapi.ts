@@ -20,7 +20,7 @@ function parameters(route: RouteSpec): unknown[] {
     ['query', route.query],
   ] as const) {
     if (!(schema instanceof z.ZodObject)) continue;
-    for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    for (const [name, field] of Object.entries<z.ZodType>(schema.shape)) {
       list.push({
         name,
         in: location,

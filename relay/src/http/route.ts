@@ -44,7 +44,7 @@ export interface RouteResult {
 export function defineRoute<P extends Schema, Q extends Schema, B extends Schema>(
   spec: RouteSpec<P, Q, B>,
 ): RouteSpec {
-  return spec as unknown as RouteSpec;
+  return spec;
 }
 
 /** Validates one part of a request, naming the first bad field in the 400. */

@@ -40,7 +40,9 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
     // A job is one attempt or one sweep; a dead instance's locks free up soon after.
     defaultLockLifetime: deps.settings.deliveryTimeoutMs + LOCK_MARGIN_MS,
   });
-  agenda.on('error', (error) => deps.logger.error({ err: error }, 'job scheduler error'));
+  agenda.on('error', (error) => {
+    deps.logger.error({ err: error }, 'job scheduler error');
+  });
   const scheduler: RetryScheduler = {
     async schedule({ deliveryId, attempt, at }) {
       await agenda.schedule(at, DELIVER, { deliveryId, attempt });
@@ -71,7 +73,8 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
           { $set: { lockedAt: null } },
         );
       await agenda.start();
-      await agenda.every(`${Math.ceil(deps.settings.recoveryIntervalMs / 1000)} seconds`, RECOVER);
+      const recoverySeconds = Math.ceil(deps.settings.recoveryIntervalMs / 1000);
+      await agenda.every(`${String(recoverySeconds)} seconds`, RECOVER);
       await agenda.every('1 hour', RETENTION);
     },
     stop: () => agenda.stop(),

@@ -232,9 +232,9 @@ export class ConversationWorker {
       );
     }
     const renew = setInterval(() => {
-      store.conversations
-        .renewLease(conversation._id, this.lease())
-        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'lease renewal failed'));
+      store.conversations.renewLease(conversation._id, this.lease()).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error }, 'lease renewal failed');
+      });
     }, LEASE_MS / 3);
     let content: string;
     try {
@@ -360,12 +360,12 @@ export class ConversationWorker {
       .then(async (settled) => {
         if (settled.every(Boolean)) await this.deps.store.conversations.finishPending(questionId);
       })
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
         this.deps.logger.error(
           { err: error, messageId: questionId },
           'first delivery attempts failed',
-        ),
-      )
+        );
+      })
       .finally(() => this.delivering.delete(questionId));
     this.runs.add(done);
     void done.finally(() => this.runs.delete(done));

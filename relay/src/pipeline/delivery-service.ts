@@ -58,9 +58,9 @@ export class DeliveryService {
 
   /** Starts an attempt without waiting; errors are logged, a sweep or job tries again. */
   kick(deliveryId: string, attempt: number): void {
-    void this.track(this.attempt(deliveryId, attempt)).catch((error: unknown) =>
-      this.deps.logger.error({ err: error, deliveryId }, 'delivery attempt crashed'),
-    );
+    void this.track(this.attempt(deliveryId, attempt)).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, deliveryId }, 'delivery attempt crashed');
+    });
   }
 
   async drain(): Promise<void> {
@@ -186,6 +186,6 @@ export class DeliveryService {
 function describeFailure(outcome: SendOutcome): string {
   if (outcome.status === null) return outcome.error;
   if (outcome.status >= 300 && outcome.status < 400)
-    return `HTTP ${outcome.status} (redirects are not followed)`;
-  return `HTTP ${outcome.status}`;
+    return `HTTP ${String(outcome.status)} (redirects are not followed)`;
+  return `HTTP ${String(outcome.status)}`;
 }

@@ -88,7 +88,11 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       }),
       responses: { 200: chatbot },
       async handler({ principal, params, body }) {
-        const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+        // Only the fields given. `unknown`, as Object.entries' type leaves out that an optional
+        // field's value may be undefined.
+        const changes = Object.fromEntries(
+          Object.entries<unknown>(body).filter(([, v]) => v !== undefined),
+        );
         const doc = await ownedOr404(
           store.chatbots.update(params.id, principal.workspaceId, changes, clock.now()),
           'Chatbot',

@@ -31,7 +31,7 @@ type IncomingBody = z.output<typeof body>;
 const MESSAGE_PROBLEMS: Record<MessageTextProblem, string> = {
   not_text: 'must be a string',
   blank: 'must not be empty or only whitespace',
-  too_long: `must be at most ${MESSAGE_MAX_LENGTH} characters`,
+  too_long: `must be at most ${String(MESSAGE_MAX_LENGTH)} characters`,
 };
 
 const query = z.object({

@@ -24,4 +24,7 @@ function depthOf(value: unknown): number {
  */
 export const metadata = z
   .custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
-  .refine((value) => depthOf(value) <= MAX_DEPTH, `must not nest deeper than ${MAX_DEPTH} levels`);
+  .refine(
+    (value) => depthOf(value) <= MAX_DEPTH,
+    `must not nest deeper than ${String(MAX_DEPTH)} levels`,
+  );

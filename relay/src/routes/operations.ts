@@ -14,8 +14,8 @@ export function operationRoutes({ deps, worker }: RelayServices): RouteSpec[] {
       tag: 'Operations',
       auth: false,
       responses: { 200: z.object({ status: z.literal('ok') }) },
-      async handler() {
-        return { status: 200, body: { status: 'ok' } };
+      handler() {
+        return Promise.resolve({ status: 200, body: { status: 'ok' } });
       },
     }),
     defineRoute({

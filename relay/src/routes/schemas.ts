@@ -18,7 +18,7 @@ const HEADER_PROBLEMS: Record<CustomHeaderProblem, (name: string) => string> = {
   reserved: (name) => `${name} is set by the relay itself and cannot be a custom header`,
   bad_value: () =>
     'header values may hold visible ASCII characters, spaces and tabs only (no line breaks, control characters or characters such as €)',
-  too_long: () => `header values may be at most ${MAX_HEADER_VALUE_LENGTH} characters`,
+  too_long: () => `header values may be at most ${String(MAX_HEADER_VALUE_LENGTH)} characters`,
 };
 
 /** shared's rules, which the Connections page checks too. */
@@ -26,7 +26,7 @@ export const customHeaders = z
   .record(z.string(), z.string())
   .refine(
     (headers) => Object.keys(headers).length <= MAX_CUSTOM_HEADERS,
-    `at most ${MAX_CUSTOM_HEADERS} custom headers`,
+    `at most ${String(MAX_CUSTOM_HEADERS)} custom headers`,
   )
   .superRefine((headers, ctx) => {
     for (const [name, value] of Object.entries(headers)) {
@@ -40,9 +40,10 @@ export const secretInput = z
   .string()
   .min(8, 'a secret needs at least 8 characters')
   .max(200)
-  .refine((s) => !s.startsWith('whsec_') || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(s), {
-    message: 'a whsec_ secret must be base64 after the prefix',
-  });
+  .refine(
+    (s) => !s.startsWith('whsec_') || /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(s),
+    'a whsec_ secret must be base64 after the prefix',
+  );
 
 export const webhookUrl = z.string().min(1).max(2048);
 

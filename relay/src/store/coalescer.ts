@@ -16,7 +16,11 @@ export class Coalescer<T, R> {
   submit(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.waiting.length === 1) setImmediate(() => this.flush());
+      if (this.waiting.length === 1) {
+        setImmediate(() => {
+          this.flush();
+        });
+      }
     });
   }
 
@@ -24,8 +28,12 @@ export class Coalescer<T, R> {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.maxBatch);
       this.write(batch.map((entry) => entry.item)).then(
-        (results) => batch.forEach((entry, index) => entry.resolve(results[index] as R)),
-        (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+        (results) => {
+          for (const [index, entry] of batch.entries()) entry.resolve(results[index] as R);
+        },
+        (error: unknown) => {
+          for (const entry of batch) entry.reject(error);
+        },
       );
     }
   }

@@ -56,7 +56,8 @@ export class DeliveryRepository {
     return spans(batches.map((batch) => batch.length)).map(({ from, to }) => {
       const created = new Set<string>();
       for (let index = from; index < to; index++) {
-        if (failed.has(index)) return new Error(`delivery ${all[index]?._id} was not stored`);
+        if (failed.has(index))
+          return new Error(`delivery ${String(all[index]?._id)} was not stored`);
         if (!existing.has(index)) created.add((all[index] as DeliveryDoc)._id);
       }
       return created;

@@ -72,20 +72,22 @@ export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embed
       child.kill('SIGKILL');
       reject(new Error(`${message}${stderr ? `: ${stderr.trim()}` : ''}`));
     };
-    const timer = setTimeout(
-      () => fail(`the embedded store did not start within ${startTimeoutMs} ms`),
-      startTimeoutMs,
-    );
-    child.once('error', (error) =>
-      fail(`cannot start java for the embedded store (${error.message}); Java 17+ is needed`),
-    );
-    const exitedEarly = (code: number | null) =>
-      fail(`the embedded store exited with code ${code}`);
+    const timer = setTimeout(() => {
+      fail(`the embedded store did not start within ${String(startTimeoutMs)} ms`);
+    }, startTimeoutMs);
+    child.once('error', (error) => {
+      fail(`cannot start java for the embedded store (${error.message}); Java 17+ is needed`);
+    });
+    const exitedEarly = (code: number | null) => {
+      fail(`the embedded store exited with code ${String(code)}`);
+    };
     child.once('exit', exitedEarly);
     createInterface({ input: child.stdout }).once('line', (line) => {
       const uri = uriFrom(line);
-      if (!uri)
-        return fail(`the embedded store printed ${JSON.stringify(line)} instead of its URI`);
+      if (!uri) {
+        fail(`the embedded store printed ${JSON.stringify(line)} instead of its URI`);
+        return;
+      }
       clearTimeout(timer);
       child.off('exit', exitedEarly);
       // From here on its complaints (an out-of-memory exit, a failed commit) are the

@@ -134,9 +134,10 @@ export async function openDatabase(
  */
 async function ensureIndexes(c: Collections): Promise<void> {
   await Promise.all([
-    c.apiKeys.createIndex({ hash: 1 }, { unique: true }),
-    c.subscriptions.createIndex({ connectionId: 1, targetUrl: 1 }, { unique: true }),
-    c.conversations.createIndex({ key: 1 }, { unique: true }),
+    // Index options, then command options (none): the driver's non-deprecated overload.
+    c.apiKeys.createIndex({ hash: 1 }, { unique: true }, undefined),
+    c.subscriptions.createIndex({ connectionId: 1, targetUrl: 1 }, { unique: true }, undefined),
+    c.conversations.createIndex({ key: 1 }, { unique: true }, undefined),
     c.chatbots.createIndex({ workspaceId: 1, createdAt: 1 }),
     c.connections.createIndex({ workspaceId: 1, chatbotId: 1 }),
     c.messages.createIndex({ conversationId: 1, seq: 1 }),

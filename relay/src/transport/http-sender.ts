@@ -28,17 +28,24 @@ type LookupCallback = (
 /** Resolves like the OS, then refuses private targets at connect time (DNS rebinding). */
 function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    const list = addresses as LookupAddress[];
+    if (error) {
+      callback(error, []);
+      return;
+    }
+    const list = addresses;
     const refused = list.find((entry) => isForbiddenAddress(entry.address));
     if (refused || list.length === 0) {
       const denied: NodeJS.ErrnoException = new Error(
         `refused: ${hostname} resolves to a private address`,
       );
       denied.code = 'EPRIVATETARGET';
-      return callback(denied, []);
+      callback(denied, []);
+      return;
     }
-    if (options.all) return callback(null, list);
+    if (options.all) {
+      callback(null, list);
+      return;
+    }
     const first = list[0] as LookupAddress;
     callback(null, first.address, first.family);
   });
@@ -58,14 +65,17 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
       try {
         url = new URL(request.url);
       } catch {
-        return resolve({ status: null, durationMs: 0, error: 'invalid URL' });
+        resolve({ status: null, durationMs: 0, error: 'invalid URL' });
+        return;
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return resolve({ status: null, durationMs: 0, error: 'unsupported protocol' });
+        resolve({ status: null, durationMs: 0, error: 'unsupported protocol' });
+        return;
       }
       const literal = url.hostname.replace(/^\[|\]$/g, '');
       if (!allowPrivate && /^[\d.]+$|:/.test(literal) && isForbiddenAddress(literal)) {
-        return resolve({ status: null, durationMs: 0, error: 'refused: private address' });
+        resolve({ status: null, durationMs: 0, error: 'refused: private address' });
+        return;
       }
       const transport = url.protocol === 'https:' ? https : http;
       let req: http.ClientRequest;
@@ -82,10 +92,11 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
       } catch (error) {
         // Node refuses some requests before sending (a header value it cannot encode):
         // that is a failed attempt like any other, not a crash.
-        return resolve({ status: null, durationMs: elapsed(), error: (error as Error).message });
+        resolve({ status: null, durationMs: elapsed(), error: (error as Error).message });
+        return;
       }
       const timer = setTimeout(() => {
-        req.destroy(new Error(`timed out after ${request.timeoutMs} ms`));
+        req.destroy(new Error(`timed out after ${String(request.timeoutMs)} ms`));
       }, request.timeoutMs);
       req.on('error', (error) => {
         clearTimeout(timer);

@@ -39,10 +39,16 @@ export function webPage(dirs: WebAssetDirs = defaultWebAssetDirs()): Middleware 
   const assets = assetCache(dirs);
   return async (ctx, next) => {
     const isPage = ctx.path === '/' || ctx.path.startsWith('/assets/');
-    if (!isPage || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    if (!isPage || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
+      await next();
+      return;
+    }
     const asset = (await assets()).get(ctx.path);
     if (!asset) {
-      if (ctx.path !== '/') return next();
+      if (ctx.path !== '/') {
+        await next();
+        return;
+      }
       ctx.status = 503;
       ctx.type = 'text/plain; charset=utf-8';
       ctx.body = NOT_BUILT;

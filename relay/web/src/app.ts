@@ -80,7 +80,9 @@ export function startApp(options: AppOptions): void {
       createApiClient({
         fetch: options.fetch,
         apiKey,
-        onUnauthorized: () => signOut('The relay refused the API key. Sign in again.'),
+        onUnauthorized: () => {
+          signOut('The relay refused the API key. Sign in again.');
+        },
       }),
     ),
     announce: options.announce,
@@ -99,8 +101,11 @@ export function startApp(options: AppOptions): void {
   });
 
   const renderAccount = (apiKey: string | undefined) => {
+    const signOutClicked = () => {
+      signOut();
+    };
     replaceChildren(options.account, [
-      apiKey ? button('Sign out', () => signOut(), { className: 'link' }) : null,
+      apiKey ? button('Sign out', signOutClicked, { className: 'link' }) : null,
     ]);
   };
 

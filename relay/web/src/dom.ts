@@ -40,7 +40,7 @@ let nextId = 0;
 /** Ids that tie labels, hints and errors to their inputs. */
 export function uniqueId(prefix: string): string {
   nextId += 1;
-  return `${prefix}-${nextId}`;
+  return `${prefix}-${String(nextId)}`;
 }
 
 /** Moves focus to a heading or region without adding it to the tab order for good. */

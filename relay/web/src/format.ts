@@ -8,12 +8,12 @@ export function formatDateTime(iso: string): string {
 }
 
 export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < 1000 ? `${String(Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** `HTTP 200`, or why there is no status. */
 export function formatHttpStatus(status: number | null): string {
-  return status === null ? 'no response' : `HTTP ${status}`;
+  return status === null ? 'no response' : `HTTP ${String(status)}`;
 }
 
 export type SubscriptionSource = 'Zapier' | 'n8n' | 'REST hook';

@@ -16,7 +16,9 @@ startApp({
   fetch: window.fetch.bind(window),
   timers: {
     setTimeout: (run, ms) => window.setTimeout(run, ms),
-    clearTimeout: (handle) => window.clearTimeout(handle),
+    clearTimeout: (handle) => {
+      window.clearTimeout(handle);
+    },
   },
   announce: createAnnouncer(required('announcer')),
 });

@@ -11,7 +11,11 @@ export interface Session {
 export function createSession(storage: Storage): Session {
   return {
     apiKey: () => storage.getItem(KEY) ?? undefined,
-    signIn: (apiKey) => storage.setItem(KEY, apiKey),
-    signOut: () => storage.removeItem(KEY),
+    signIn: (apiKey) => {
+      storage.setItem(KEY, apiKey);
+    },
+    signOut: () => {
+      storage.removeItem(KEY);
+    },
   };
 }

@@ -23,7 +23,7 @@ export function nextRetry(input: NextRetryInput): RetryDecision {
   const { attempt, status, retryAfterMs, schedule } = input;
   const maxRetryAfterMs = input.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   if (!Number.isSafeInteger(attempt) || attempt < 1) {
-    throw new RangeError(`attempt must be a positive integer, got ${attempt}`);
+    throw new RangeError(`attempt must be a positive integer, got ${String(attempt)}`);
   }
   // 410 is the receiver saying the hook is gone for good (REST hooks unsubscribe on it).
   if (status === HTTP_GONE) return { retry: false, reason: 'gone' };

@@ -64,10 +64,10 @@ function base(options: FakeOptions, nodeType: string) {
     staticData,
     logger: { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') },
     getNode: () => fakeNode(options.nodeName ?? 'FourthChat', nodeType),
-    getCredentials: async (type: string) => {
-      if (type !== 'fourthChatApi') throw new Error(`Unexpected credential type ${type}`);
-      return { ...credentials };
-    },
+    getCredentials: (type: string) =>
+      type === 'fourthChatApi'
+        ? Promise.resolve({ ...credentials })
+        : Promise.reject(new Error(`Unexpected credential type ${type}`)),
     getWorkflowStaticData: (type: string) => {
       if (type !== 'node') throw new Error(`Unexpected static data type ${type}`);
       return staticData;

@@ -4,7 +4,7 @@ import { isPlainObject, type ListResponse } from '../shared/index.js';
 /** The error for a 2xx answer of the wrong shape: the Relay URL points at something else, or a relay too old. */
 export function unexpectedAnswer(z: ZObject, response: HttpResponse, what: string): Error {
   return new z.errors.Error(
-    `The FourthChat relay sent an unexpected answer to ${what} (HTTP ${response.status}). Check that the Relay URL points at a FourthChat relay.`,
+    `The FourthChat relay sent an unexpected answer to ${what} (HTTP ${String(response.status)}). Check that the Relay URL points at a FourthChat relay.`,
     'unexpected_response',
     response.status,
   );

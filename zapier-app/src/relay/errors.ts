@@ -13,8 +13,8 @@ function describeError(response: HttpResponse): RelayError {
   if (isApiErrorBody(body)) return { code: body.error.code, message: body.error.message };
   // A proxy or load balancer in front of the relay may answer with HTML or nothing at all.
   return {
-    code: `http_${response.status}`,
-    message: `The FourthChat relay answered HTTP ${response.status}.`,
+    code: `http_${String(response.status)}`,
+    message: `The FourthChat relay answered HTTP ${String(response.status)}.`,
   };
 }
 

@@ -1,5 +1,3 @@
-import type { ApiErrorBody } from '@fourthchat/shared';
-
 /** A failed call, with the relay's stable error code and, for validation errors, the field. */
 export class ApiError extends Error {
   constructor(
@@ -26,7 +24,12 @@ export interface ApiClientOptions {
   onUnauthorized?: (error: ApiError) => void;
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+/** An error body as far as it is checked: its code and message are converted, not trusted. */
+interface ErrorBody {
+  error: { code: unknown; message: unknown; field?: string };
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const { error } = value;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
@@ -47,7 +50,7 @@ function errorFrom(status: number, body: unknown): ApiError {
     const { code, message, field } = body.error;
     return new ApiError(status, String(code), String(message), field);
   }
-  return new ApiError(status, 'http_error', `The relay answered ${status}`);
+  return new ApiError(status, 'http_error', `The relay answered ${String(status)}`);
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {

@@ -71,7 +71,9 @@ export function createForm(options: FormOptions): HTMLFormElement {
         alert.textContent = error instanceof Error ? error.message : String(error);
         alert.hidden = false;
       })
-      .finally(() => form.removeAttribute('aria-busy'));
+      .finally(() => {
+        form.removeAttribute('aria-busy');
+      });
   });
   return form;
 }

@@ -53,7 +53,8 @@ const HEADER_PROBLEMS: Record<CustomHeaderProblem, (name: string) => string> = {
   reserved: (name) => `${name} is set by the relay on every delivery and cannot be changed.`,
   bad_value: (name) =>
     `The value of ${name} may hold visible ASCII characters, spaces and tabs only (no line breaks or characters such as €).`,
-  too_long: (name) => `The value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`,
+  too_long: (name) =>
+    `The value of ${name} is longer than ${String(MAX_HEADER_VALUE_LENGTH)} characters.`,
 };
 
 function checkHeader(name: string, value: unknown): string | undefined {
@@ -76,7 +77,7 @@ export function parseCustomHeaders(raw: string): Checked<Record<string, string>>
   }
   const entries = Object.entries(parsed);
   if (entries.length > MAX_CUSTOM_HEADERS) {
-    return problem(`At most ${MAX_CUSTOM_HEADERS} custom headers.`);
+    return problem(`At most ${String(MAX_CUSTOM_HEADERS)} custom headers.`);
   }
   for (const [name, value] of entries) {
     const message = checkHeader(name, value);

@@ -37,7 +37,9 @@ export async function newConnectionScreen(ctx: PageContext, chatbotId: string): 
 export async function newCustomWebhookScreen(ctx: PageContext, chatbotId: string): Promise<Screen> {
   const form = connectionForm({
     submitLabel: 'Create connection',
-    onCancel: () => ctx.navigate({ name: 'new-connection', chatbotId }),
+    onCancel: () => {
+      ctx.navigate({ name: 'new-connection', chatbotId });
+    },
     async onSave(values) {
       const created = await ctx.api.createConnection(chatbotId, values);
       ctx.created.put(created);

@@ -10,7 +10,7 @@ import { secretReveal } from './secret-reveal.js';
 import { testResultView } from './test-result.js';
 
 export interface ConnectionActionsOptions {
-  current(): Connection;
+  current: () => Connection;
   changed(connection: Connection): void;
   subscriptions: readonly Subscription[];
   /** After a test: its deliveries are in the log now. */
@@ -30,8 +30,8 @@ export function connectionActions(ctx: PageContext, options: ConnectionActionsOp
   // Every action clears the previous failure and shows its own at the top of the panels.
   const act = (task: () => Promise<unknown>) => () => {
     failure.hidden = true;
-    task().catch((error: Error) => {
-      failure.textContent = error.message;
+    task().catch((error: unknown) => {
+      failure.textContent = error instanceof Error ? error.message : String(error);
       failure.hidden = false;
     });
   };

@@ -23,7 +23,7 @@ export interface ConnectionFormOptions {
   current?: Connection;
   submitLabel: string;
   onSave(values: ConnectionValues): Promise<void>;
-  onCancel(): void;
+  onCancel: () => void;
 }
 
 /** The spec's Custom Webhook configuration: Webhook URL, Secret, Custom Headers. */

@@ -40,7 +40,7 @@ export interface DeliveryItemOptions {
   subscriptions: readonly Subscription[];
   attemptsOpen: boolean;
   onToggleAttempts(open: boolean): void;
-  onRedeliver(): void;
+  onRedeliver: () => void;
 }
 
 /**
@@ -52,13 +52,15 @@ export function deliveryItem(delivery: Delivery, options: DeliveryItemOptions): 
   const titleId = uniqueId('delivery');
   const attempts = h('details', { attrs: { open: options.attemptsOpen } }, [
     h('summary', { attrs: { 'data-focus-key': `${delivery.id}:attempts` } }, [
-      `Attempts (${delivery.attempts.length})`,
+      `Attempts (${String(delivery.attempts.length)})`,
     ]),
     delivery.attempts.length === 0
       ? h('p', { className: 'meta' }, ['Not sent yet.'])
       : h('ol', { className: 'attempts' }, delivery.attempts.map(attemptItem)),
   ]);
-  attempts.addEventListener('toggle', () => options.onToggleAttempts(attempts.open));
+  attempts.addEventListener('toggle', () => {
+    options.onToggleAttempts(attempts.open);
+  });
   // Kept while pending (inactive) so that focus stays on it while the redelivery runs.
   const redeliver = button('Redeliver', options.onRedeliver, {
     attrs: {

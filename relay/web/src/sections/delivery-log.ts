@@ -15,7 +15,7 @@ export interface DeliveryLog {
   element: HTMLElement;
   /** Loads the log now; it keeps refreshing by itself while a delivery is pending or retrying. */
   refresh(): Promise<void>;
-  dispose(): void;
+  dispose: () => void;
 }
 
 export function deliveryLog(
@@ -106,6 +106,8 @@ export function deliveryLog(
       error.hidden = false;
       active = true;
     }
+    // render() runs page code that may have called dispose(); TypeScript's narrowing misses that.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
     if (active && !disposed) timer = ctx.timers.setTimeout(() => void refresh(), AUTO_REFRESH_MS);
   }
 

@@ -20,7 +20,9 @@ export function confirmAction(options: ConfirmOptions): Promise<boolean> {
     const dialog = h('dialog', {
       attrs: { 'aria-labelledby': titleId, 'aria-describedby': messageId },
     });
-    const close = (confirmed: boolean) => () => dialog.close(confirmed ? 'confirm' : 'cancel');
+    const close = (confirmed: boolean) => () => {
+      dialog.close(confirmed ? 'confirm' : 'cancel');
+    };
     const cancel = button('Cancel', close(false));
     const confirm = button(options.confirmLabel, close(true), { className: 'danger' });
     dialog.append(

@@ -13,9 +13,11 @@ async function writeClipboard(text: string): Promise<void> {
 /** Copies a value; where the clipboard is refused, selects the text so Ctrl+C copies it. */
 export function copyButton(label: string, source: HTMLElement, announce: Announce) {
   const copy = () => {
-    const text = source.textContent ?? '';
+    const text = source.textContent;
     writeClipboard(text).then(
-      () => announce(`${label} copied`),
+      () => {
+        announce(`${label} copied`);
+      },
       () => {
         window.getSelection()?.selectAllChildren(source);
         announce(`${label} selected: press Ctrl+C to copy it`);

@@ -30,9 +30,16 @@ export function disclosure(
     toggle.setAttribute('aria-expanded', 'true');
     panel.querySelector<HTMLElement>('input, textarea, select')?.focus();
   };
-  const toggle = button(label, () => (panel.hidden ? open() : close()), {
-    className,
-    attrs: { 'aria-expanded': 'false', 'aria-controls': panelId },
-  });
+  const toggle = button(
+    label,
+    () => {
+      if (panel.hidden) open();
+      else close();
+    },
+    {
+      className,
+      attrs: { 'aria-expanded': 'false', 'aria-controls': panelId },
+    },
+  );
   return { button: toggle, panel, close };
 }

@@ -10,7 +10,7 @@ export function checkedMessage(z: ZObject, message: unknown): string {
   const problem = messageTextProblem(message);
   const text =
     problem === 'too_long'
-      ? `The Message is too long for FourthChat: at most ${MESSAGE_MAX_LENGTH} characters.`
+      ? `The Message is too long for FourthChat: at most ${String(MESSAGE_MAX_LENGTH)} characters.`
       : 'The Message is empty (or only spaces), so there is nothing to send to the chatbot. Check the field mapped into Message.';
   throw new z.errors.Error(text, 'validation_failed', 400);
 }

@@ -1,4 +1,5 @@
 import type { CreatePerform } from 'zapier-platform-core';
+import { bundleMeta } from '../../bundle-meta.js';
 import { isYes } from '../../fields/boolean.js';
 import { relayUrl } from '../../relay/url.js';
 import type { IncomingMessageRequest } from '../../shared/index.js';
@@ -23,10 +24,12 @@ export const perform: CreatePerform<SendMessageInput, SendMessageResult> = async
     ...(userId ? { userId } : {}),
     ...(hasMetadata ? { metadata } : {}),
   };
+  const meta = bundleMeta(bundle);
   const key = idempotencyKey({
-    // meta is missing when the step runs outside Zapier, e.g. under createAppTester.
-    zapId: bundle.meta?.zap?.id,
-    isSample: bundle.meta?.isLoadingSample === true,
+    // Deprecated with no replacement; when Zapier sends it, it keeps two Zaps' keys apart.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- nothing else names the Zap
+    zapId: meta?.zap?.id,
+    isSample: meta?.isLoadingSample === true,
     connectionId,
     message,
     userId,

@@ -31,7 +31,7 @@ export function validateIncomingMessageRequest(value: unknown): FieldIssue | und
   if (messageProblem === 'too_long') {
     return {
       field: 'message',
-      message: `message must be at most ${MESSAGE_MAX_LENGTH} characters`,
+      message: `message must be at most ${String(MESSAGE_MAX_LENGTH)} characters`,
     };
   }
   if (messageProblem !== undefined) {

@@ -33,7 +33,7 @@ function checkTolerance(seconds: number, now: Date, toleranceSeconds: number): v
   if (Math.abs(unixSeconds(now) - seconds) > toleranceSeconds) {
     throw new WebhookVerificationError(
       'timestamp_out_of_tolerance',
-      `${STANDARD_TIMESTAMP_HEADER} is more than ${toleranceSeconds} s from the receiver's clock`,
+      `${STANDARD_TIMESTAMP_HEADER} is more than ${String(toleranceSeconds)} s from the receiver's clock`,
     );
   }
 }

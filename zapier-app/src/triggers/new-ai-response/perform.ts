@@ -1,4 +1,5 @@
 import type { WebhookTriggerPerform, WebhookTriggerPerformList } from 'zapier-platform-core';
+import { bundleMeta } from '../../bundle-meta.js';
 import { expectBody, isListOf } from '../../relay/body.js';
 import { apiPath, relayUrl } from '../../relay/url.js';
 import { isOutgoingPayload } from '../../shared/index.js';
@@ -21,8 +22,8 @@ export const performList: WebhookTriggerPerformList<NewResponseInput, ResponseIt
   z,
   bundle,
 ) => {
-  // meta is missing when the step runs outside Zapier, e.g. under createAppTester.
-  const requested = bundle.meta?.limit ?? 0;
+  const meta = bundleMeta(bundle);
+  const requested = meta?.limit ?? 0;
   const limit = requested > 0 ? Math.min(requested, MAX_SAMPLES) : DEFAULT_SAMPLES;
   const path = apiPath`/api/connections/${bundle.inputData.connectionId}/responses`;
   const response = await z.request({
