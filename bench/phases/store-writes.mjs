@@ -1,7 +1,7 @@
 // Limit (b): the store writes the relay makes to accept one message, done directly
-// through the driver at the same concurrency: the conversation's findOneAndUpdate
-// ($inc of the sequence; an insert for a new user) and the message insert. It calls
-// the relay's own conversationForMessage, so it stays the relay's write for write.
+// through the driver at the same concurrency: the conversation's upsert and the insert of
+// the waiting message. It calls the relay's own ConversationRepository.accept with a batch
+// of one, so it stays the relay's write for write (without the batching of busy moments).
 // No load tool drives a database driver, so this one loop times itself.
 import { join } from 'node:path';
 import { repoRoot } from '../lib/fixtures.mjs';
@@ -14,28 +14,35 @@ import { describeAccept } from '../report/format.mjs';
 
 const relayModule = (path) => import(join(repoRoot, 'relay', 'dist', path));
 
-/** The fields incoming.ts writes for a user message. */
-function userMessage(ids, connection, conversation, seq, tag, now) {
+/** What routes/incoming.ts hands the accept batcher for one message. */
+function acceptance(ids, connection, conversationId, userId, tag, now) {
   return {
-    _id: ids.next('msg'),
-    workspaceId: connection.workspaceId,
-    conversationId: conversation._id,
-    connectionId: connection._id,
-    seq,
-    role: 'user',
-    content: 'Hello, I need help with my order.',
-    metadataJson: JSON.stringify({ bench: tag }),
-    userId: conversation.userId,
-    status: 'pending',
-    error: null,
-    replyId: ids.next('msg'),
-    outgoing: null,
-    createdAt: now,
+    conversation: {
+      _id: conversationId,
+      workspaceId: connection.workspaceId,
+      connectionId: connection._id,
+      chatbotId: connection.chatbotId,
+      userId,
+      key: conversationId,
+      createdAt: now,
+    },
+    message: {
+      _id: ids.next('msg'),
+      workspaceId: connection.workspaceId,
+      conversationId,
+      connectionId: connection._id,
+      chatbotId: connection.chatbotId,
+      content: 'Hello, I need help with my order.',
+      metadataJson: JSON.stringify({ bench: tag }),
+      userId,
+      replyId: ids.next('msg'),
+      acceptedAt: now,
+    },
   };
 }
 
 async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }) {
-  const { conversationForMessage } = await relayModule('domain/conversations.js');
+  const { conversationIdFor } = await relayModule('domain/conversations.js');
   const latencies = [];
   const deadline = now() + seconds * 1000;
   let next = 0;
@@ -43,20 +50,13 @@ async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }
     while (now() < deadline) {
       const i = next++;
       const started = now();
-      const { conversation, seq } = await conversationForMessage(
-        deps,
-        connection,
-        `user-${i % USERS}`,
+      const userId = `user-${i % USERS}`;
+      const conversationId = conversationIdFor(deps.ids, connection._id, userId);
+      const at = deps.clock.now();
+      await deps.store.conversations.accept(
+        [acceptance(deps.ids, connection, conversationId, userId, `${runTag}-${i}`, at)],
+        at,
       );
-      const message = userMessage(
-        deps.ids,
-        connection,
-        conversation,
-        seq,
-        `${runTag}-${i}`,
-        deps.clock.now(),
-      );
-      await deps.store.messages.insertOne(message);
       latencies.push(now() - started);
     }
   };

@@ -30,6 +30,11 @@ export interface RelaySettings {
   retentionDays: number;
   /** A client must send its request headers within this (the whole request: 3 times it). */
   headersTimeoutMs: number;
+  /**
+   * How long a conversation stays with the process answering it without a sign of life; the
+   * lease is renewed while the AI answers, so a dead owner blocks its conversations this long.
+   */
+  conversationLeaseMs: number;
   /** When set, /metrics wants `Authorization: Bearer <this>`. */
   metricsToken: string | undefined;
   /** This process's name in leases, so a crashed owner's claims can expire. */

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
         recoveryIntervalMs: config.recoveryIntervalMs,
         retentionDays: config.retentionDays,
         headersTimeoutMs: 10_000,
+        conversationLeaseMs: 30_000,
         metricsToken: config.metricsToken,
         bodyLimitBytes: 256 * 1024,
         defaultModel: config.ai.model,

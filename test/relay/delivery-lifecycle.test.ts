@@ -177,3 +177,34 @@ test('a PATCH racing a DELETE of a connection answers 200 or 404, never 500', as
 
   expect(answers.map((a) => a.status).filter((s) => ![200, 204, 404].includes(s))).toEqual([]);
 });
+
+test('the conversation lease is renewed while the AI answers, so it outlives a slow reply', async () => {
+  const responder = gatedResponder();
+  const leaseMs = 300;
+  const own = await startTestRelay({ responder, settings: { conversationLeaseMs: leaseMs } });
+  try {
+    const { connectionId } = await createConnection(own, receiver.url);
+    const sent = await own.api('/api/webhooks/incoming', {
+      body: { connectionId, message: 'slow one', userId: 'slow-user' },
+    });
+    await waitFor(() => responder.requests.length === 1, { what: 'the AI call' });
+    const conversations = own.db.collection<{ _id: string; lease: { until: Date } | null }>(
+      'conversations',
+    );
+    const leaseUntil = async () =>
+      (
+        await conversations.findOne({ _id: sent.body.conversationId as string })
+      )?.lease?.until.getTime() ?? 0;
+    const first = await leaseUntil();
+
+    // Several lease lengths later the AI still answers, and the lease has moved on with it.
+    await waitFor(async () => (await leaseUntil()) > first + 2 * leaseMs, {
+      what: 'the lease renewed past its first end',
+    });
+    responder.open();
+    await waitFor(async () => (await leaseUntil()) === 0, { what: 'the lease released' });
+    expect(responder.requests).toHaveLength(1);
+  } finally {
+    await own.close();
+  }
+});

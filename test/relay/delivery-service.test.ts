@@ -52,6 +52,7 @@ beforeAll(async () => {
         defaultModel: 'gpt-test',
         retentionDays: 30,
         headersTimeoutMs: 10_000,
+        conversationLeaseMs: 30_000,
         metricsToken: undefined,
         instanceId: 'relay_test',
       },

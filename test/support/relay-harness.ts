@@ -63,6 +63,7 @@ export async function startTestRelay(
     defaultModel: 'gpt-test',
     retentionDays: 30,
     headersTimeoutMs: 10_000,
+    conversationLeaseMs: 30_000,
     metricsToken: undefined,
     instanceId: ids.next('relay'),
     ...options.settings,

@@ -18,8 +18,6 @@ type Deps = Pick<
   'store' | 'clock' | 'responder' | 'settings' | 'logger' | 'metrics' | 'secrets'
 >;
 
-/** Renewed while the AI answers, so a dead owner blocks its conversations only briefly. */
-const LEASE_MS = 30_000;
 /** Another instance holds the conversation: ask again after this, doubling, up to the lease. */
 const HELD_RETRY_MS = 200;
 /**
@@ -124,7 +122,7 @@ export class ConversationWorker {
   private lease(): Lease {
     return {
       owner: this.deps.settings.instanceId,
-      until: new Date(this.deps.clock.now().getTime() + LEASE_MS),
+      until: new Date(this.deps.clock.now().getTime() + this.deps.settings.conversationLeaseMs),
     };
   }
 
@@ -168,7 +166,7 @@ export class ConversationWorker {
     tries: number,
   ): void {
     const delay = HELD_RETRY_MS * 2 ** tries;
-    if (delay > LEASE_MS) return; // the recovery sweep takes it from here
+    if (delay > this.deps.settings.conversationLeaseMs) return; // the recovery sweep takes it from here
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.queues.has(conversationId)) {
@@ -235,7 +233,7 @@ export class ConversationWorker {
       store.conversations.renewLease(conversation._id, this.lease()).catch((error: unknown) => {
         this.deps.logger.warn({ err: error }, 'lease renewal failed');
       });
-    }, LEASE_MS / 3);
+    }, this.deps.settings.conversationLeaseMs / 3);
     let content: string;
     try {
       content = await responder.reply({
