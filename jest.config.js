@@ -24,6 +24,7 @@ const esmProject = (name, extra = {}) => ({
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
   ...extra,
 });
 
@@ -33,6 +34,7 @@ const cjsProject = (name, extra = {}) => ({
   transform: { '^.+\\.ts$': swcCjs },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
   ...extra,
 });
 
