@@ -3,7 +3,7 @@
 // Arguments pick steps by key (`node scripts/test-prep.mjs store typescript`); none runs all.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser, BROWSER_CHOICE_FILE } from './browser/ensure.mjs';
 import { nodeBinary } from './node-runtimes/ensure.mjs';
@@ -33,7 +33,7 @@ const steps = [
   [
     'runtimes',
     'Node 22/24 runtimes (Zapier CLI, n8n)',
-    () => `${nodeBinary(22)}, ${nodeBinary(24)}`,
+    () => [nodeBinary(22), nodeBinary(24)].map((binary) => relative(root, binary)).join(', '),
   ],
   [
     'store',

@@ -2,7 +2,7 @@
 // machine needs; TEST_TIME_SCALE multiplies them, so a busy machine (CI beside other builds)
 // gets the same tests with longer deadlines instead of random failures.
 
-/** Default for a busy 2-core machine: measured limits were hit at about 2x under load. */
+/** For a 2-core machine shared with other work: what `npm run test:under-load` passes with. */
 const DEFAULT_SCALE = 3;
 
 function readScale(): number {
