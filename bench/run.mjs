@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick | --profile]`: see docs/BENCHMARKS.md.
 import { stopAllTracked } from './lib/cleanup.mjs';
 import { buildPrerequisites, startFixtures } from './lib/fixtures.mjs';
+import { STORE_DESCRIPTION } from './lib/relay-stack.mjs';
 import { parseOptions, planFor, USAGE } from './lib/options.mjs';
 import { measureBareKoa, measureRelayAccept } from './phases/accept.mjs';
 import { measureFixedRates } from './phases/end-to-end.mjs';
@@ -68,14 +69,17 @@ async function main() {
   const plan = planFor(options);
   const startedAt = new Date();
   const machine = describeMachine();
-  const binary = buildPrerequisites(log);
+  const classpath = buildPrerequisites(log);
   const fixtures = await startFixtures();
-  const context = { plan, log, fixtures, binary, now: () => performance.now() };
+  const context = { plan, log, fixtures, classpath, now: () => performance.now() };
   try {
     if (options.profile) return await profileRelay(context);
     const figures = await benchmark(context);
     const seconds = (Date.now() - startedAt.getTime()) / 1000;
-    await writeReports({ plan, machine, startedAt, seconds, figures }, log);
+    await writeReports(
+      { plan, machine, store: STORE_DESCRIPTION, startedAt, seconds, figures },
+      log,
+    );
   } finally {
     await stopAllTracked();
   }

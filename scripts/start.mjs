@@ -1,13 +1,20 @@
-// `npm start`: builds what the relay needs (the embedded FerretDB once, the TypeScript
+// `npm start`: builds what the relay needs (the embedded store once, the TypeScript
 // incrementally) and runs it in the foreground with the environment as given.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureFerretDb } from './ferretdb/ensure.mjs';
+import { ensureEmbeddedStore } from '../embedded-store/ensure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-if (!process.env.MONGODB_URL) ensureFerretDb();
+if (!process.env.MONGODB_URL) {
+  try {
+    ensureEmbeddedStore();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
 const build = spawnSync(
   process.execPath,
   [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'],

@@ -9,7 +9,7 @@ import { ensureBrowser, BROWSER_CHOICE_FILE } from './browser/ensure.mjs';
 import { nodeBinary } from './node-runtimes/ensure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const EMBEDDED_STORE_ENSURE = join(root, 'scripts', 'ferretdb', 'ensure.mjs');
+const EMBEDDED_STORE_ENSURE = join(root, 'embedded-store', 'ensure.mjs');
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });

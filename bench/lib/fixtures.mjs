@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureFerretDb } from '../../scripts/ferretdb/ensure.mjs';
+import { ensureEmbeddedStore } from '../../embedded-store/ensure.mjs';
 import { startNodeServer } from './children.mjs';
 import { track } from './cleanup.mjs';
 import { startReceiver } from './receiver.mjs';
@@ -11,7 +11,7 @@ import { startReceiver } from './receiver.mjs';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const servers = fileURLToPath(new URL('../servers/', import.meta.url));
 
-/** Builds what a fresh clone lacks: the relay's JavaScript and the FerretDB binary. */
+/** Builds what a fresh clone lacks: the relay's JavaScript and the embedded store; returns its classpath. */
 export function buildPrerequisites(log) {
   log('building the relay (tsc -b relay)');
   const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -20,7 +20,7 @@ export function buildPrerequisites(log) {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`tsc -b relay failed (exit ${result.status})`);
-  return ensureFerretDb({ log });
+  return ensureEmbeddedStore({ log });
 }
 
 export async function startFixtures() {

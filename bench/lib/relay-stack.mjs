@@ -9,13 +9,23 @@ import { freePort, LOOPBACK, startNodeProgram, stopChild } from './children.mjs'
 import { track } from './cleanup.mjs';
 import { repoRoot } from './fixtures.mjs';
 
-/** A FerretDB on a fresh temporary directory; `stop()` also deletes the directory. */
-export async function startFreshStore(binary) {
-  const { startFerretDb } = await import(
-    join(repoRoot, 'relay', 'dist', 'store', 'ferretdb-process.js')
+/** What every run's store is, recorded with the figures. */
+export const STORE_DESCRIPTION =
+  'mongo-java-server 1.47.0 with its H2 file backend, committing before each acknowledgement';
+
+/**
+ * The embedded store as the relay runs it by default (file-backed, commit before each
+ * acknowledgement) on a fresh temporary directory; `stop()` also deletes the directory.
+ */
+export async function startFreshStore(classpath) {
+  const { startEmbeddedStore } = await import(
+    join(repoRoot, 'relay', 'dist', 'store', 'embedded-store.js')
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-bench-'));
-  const store = await startFerretDb({ binary, dataDir: join(dataDir, 'ferretdb') });
+  const store = await startEmbeddedStore({
+    classpath,
+    mode: { dataDir: join(dataDir, 'store') },
+  });
   const stop = track(async () => {
     await store.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -85,8 +95,8 @@ async function createConnections(relay, receiver) {
  * to exit on SIGTERM: its graceful stop drains the whole backlog, which an overloaded
  * run would wait minutes for, so measuring runs cut it short; profiling runs wait.
  */
-export async function withRelayStack({ binary, fixtures, profileDir, graceMs = 300 }, use) {
-  const store = await startFreshStore(binary);
+export async function withRelayStack({ classpath, fixtures, profileDir, graceMs = 300 }, use) {
+  const store = await startFreshStore(classpath);
   try {
     const relay = await startRelay({ store, aiUrl: fixtures.aiUrl, profileDir });
     const stopRelay = track(() => stopChild(relay.child, graceMs));

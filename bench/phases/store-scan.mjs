@@ -38,9 +38,9 @@ async function timeEach(now, count, lookup) {
   return median(times);
 }
 
-export async function measureScanCost({ binary, plan, now, log }) {
+export async function measureScanCost({ classpath, plan, now, log }) {
   const { openStore } = await import(join(repoRoot, 'relay', 'dist', 'store', 'store.js'));
-  const store = await startFreshStore(binary);
+  const store = await startFreshStore(classpath);
   const db = await openStore(databaseUrl(store.uri, 'scan'));
   try {
     const sizes = [];

@@ -66,10 +66,10 @@ async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }
   return { messagesPerSecond: latencies.length / elapsedSeconds, ...summarize(latencies) };
 }
 
-async function storeWritesRun({ binary, concurrency, plan, runTag, now }) {
+async function storeWritesRun({ classpath, concurrency, plan, runTag, now }) {
   const { openStore } = await relayModule('store/store.js');
   const { createIdGenerator } = await relayModule('app/ids.js');
-  const store = await startFreshStore(binary);
+  const store = await startFreshStore(classpath);
   const db = await openStore(databaseUrl(store.uri, 'limit_b'));
   try {
     const deps = { store: db, clock: { now: () => new Date() }, ids: createIdGenerator() };
@@ -87,11 +87,11 @@ async function storeWritesRun({ binary, concurrency, plan, runTag, now }) {
   }
 }
 
-export async function measureStoreWrites({ plan, log, binary, now }) {
+export async function measureStoreWrites({ plan, log, classpath, now }) {
   const byConcurrency = {};
   for (const concurrency of plan.concurrencies) {
     byConcurrency[concurrency] = await medianOf(plan.runs, (run) =>
-      storeWritesRun({ binary, concurrency, plan, runTag: `db${concurrency}r${run}`, now }),
+      storeWritesRun({ classpath, concurrency, plan, runTag: `db${concurrency}r${run}`, now }),
     );
     log(`  (b) store writes c=${concurrency}: ${describeAccept(byConcurrency[concurrency])}`);
   }

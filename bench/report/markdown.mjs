@@ -2,6 +2,9 @@
 // bench/report/analysis.md, which a person writes after reading a profile.
 import { asMarkdown } from './render.mjs';
 
+// Results written before runs recorded their store were all measured on FerretDB.
+const FERRETDB_ERA = 'FerretDB 1.24 on SQLite, the embedded store until 2026-11';
+
 function machineLine({ machine, startedAt, seconds }) {
   return [
     `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC at revision \`${machine.revision}\``,
@@ -43,7 +46,7 @@ failing receivers do to the healthy ones, and whether memory stays flat — each
 the limits of the same machine in the same run: (a) a bare Koa handler that parses the
 JSON and answers 202, and (b) the store writes the relay makes for one message, done
 directly through the MongoDB driver. Every figure is the median of ${plan.runs} runs, and every
-relay run starts on a fresh embedded store (FerretDB 1.24 on SQLite).
+relay run starts on a fresh embedded store (${run.store ?? FERRETDB_ERA}).
 
 \`\`\`bash
 npm run bench               # the full benchmark, under 10 minutes; rewrites this page
@@ -71,7 +74,7 @@ ${analysis.trim()}
 - The relay runs as \`node relay/dist/main.js\` (built by the benchmark) on loopback with
   \`AI_PROVIDER=openai\` against a stub OpenAI server (\`bench/servers/openai-stub.mjs\`) that
   answers at once, so the AI's own time is not measured; \`LOG_LEVEL=warn\`, rate limit off,
-  retry schedule \`1s,1s,1s\`. Each run gets its own FerretDB data directory.
+  retry schedule \`1s,1s,1s\`. Each run gets its own store data directory.
 - Load comes from the benchmark process, separate from the relay: autocannon for the closed-loop
   accept runs (${plan.warmupSeconds} s warm-up, then ${plan.acceptSeconds} s), undici for fixed rates. Fixed-rate requests are
   sent on a schedule (request *i* at *i*/rate) and timed from when they were due, so a slow

@@ -30,13 +30,14 @@ export function readLatest() {
 }
 
 export async function writeReports(run, log) {
-  const { plan, machine, startedAt, seconds, figures } = run;
+  const { plan, machine, store, startedAt, seconds, figures } = run;
   const tables = resultTables(figures, plan);
   process.stdout.write(`\n${asText(tables)}\n\n`);
   mkdirSync(results, { recursive: true });
   const document = {
     plan,
     machine,
+    store,
     startedAt,
     seconds,
     figures,

@@ -15,26 +15,30 @@ import { createMetrics } from './observability/metrics.js';
 import { createHttpSender } from './pipeline/http-sender.js';
 import { createSecretBox } from './security/secret-box.js';
 import { systemResolver } from './security/url-guard.js';
-import { startFerretDb, type FerretDbHandle } from './store/ferretdb-process.js';
+import { startEmbeddedStore, type EmbeddedStoreHandle } from './store/embedded-store.js';
 import { openStore } from './store/store.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-async function embeddedStore(config: RelayConfig): Promise<FerretDbHandle> {
-  const binary = config.ferretDbBinary ?? join(repoRoot, '.cache', 'ferretdb', 'ferretdb-embedded');
-  if (!existsSync(binary)) {
+async function embeddedStore(config: RelayConfig): Promise<EmbeddedStoreHandle> {
+  // Where embedded-store/ensure.mjs installs the launcher and its jars.
+  const lib = join(repoRoot, '.cache', 'embedded-store', 'lib');
+  if (!existsSync(join(lib, 'embedded-store.jar'))) {
     throw new ConfigError(
-      `The embedded store is not built (${binary}). Run \`npm start\` from the repository root, or set MONGODB_URL.`,
+      `The embedded store is not built (${lib}). Run \`npm start\` from the repository root, or set MONGODB_URL.`,
     );
   }
-  return startFerretDb({ binary, dataDir: join(resolve(config.dataDir), 'ferretdb') });
+  return startEmbeddedStore({
+    classpath: join(lib, '*'),
+    mode: { dataDir: join(resolve(config.dataDir), 'store') },
+  });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const embedded = config.mongodbUrl ? undefined : await embeddedStore(config);
-  const store = await openStore(config.mongodbUrl ?? (embedded as FerretDbHandle).uri);
+  const store = await openStore(config.mongodbUrl ?? (embedded as EmbeddedStoreHandle).uri);
   const clock = { now: () => new Date() };
   const ids = createIdGenerator();
   const { createdKey } = await bootstrapTenancy({ store, clock, ids }, config.bootstrapApiKeys);
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     { port: config.port, host: config.host },
   );
   logger.info(
-    { url: relay.url, store: embedded ? 'embedded FerretDB' : 'MONGODB_URL' },
+    { url: relay.url, store: embedded ? 'embedded store' : 'MONGODB_URL' },
     'relay started',
   );
   process.stdout.write(

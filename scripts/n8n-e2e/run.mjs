@@ -1,5 +1,6 @@
-// `npm run test:e2e:n8n`: real n8n against a real relay on FerretDB. Everything it needs is
-// (re)built or installed first, then jest runs test/n8n-e2e; extra arguments go to jest.
+// `npm run test:e2e:n8n`: real n8n against a real relay on the embedded store. Everything
+// it needs is (re)built or installed first, then jest runs test/n8n-e2e; extra arguments
+// go to jest.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureN8n } from './ensure-n8n.mjs';
@@ -12,7 +13,7 @@ function run(command, args, env = process.env) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, ['scripts/ferretdb/ensure.mjs']);
+run(process.execPath, ['embedded-store/ensure.mjs']);
 const { node24, n8nBin } = ensureN8n();
 run('npm', ['run', 'build']);
 run('npm', ['run', 'build', '-w', 'n8n-nodes']);

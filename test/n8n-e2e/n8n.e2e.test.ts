@@ -1,4 +1,4 @@
-// End-to-end: the built n8n-nodes package inside a real n8n 2.40 against a real relay on FerretDB.
+// End-to-end: the built n8n-nodes package inside a real n8n 2.40 against a real relay on the embedded store.
 // Run with `npm run test:e2e:n8n` (scripts/n8n-e2e/run.mjs installs n8n and builds everything).
 import type { AcceptedMessage, Conversation, OutgoingPayload } from '@fourthchat/shared';
 import { sign } from '@fourthchat/shared';
@@ -30,7 +30,7 @@ function reportedRuns(): OutgoingPayload[] {
 }
 
 beforeAll(async () => {
-  // The relay and its FerretDB (jest's global setup) as users run them, with the echo AI.
+  // The relay and its store (jest's global setup) as users run them, with the echo AI.
   const relay = await startRelayProcess();
   cleanups.push(() => relay.stop());
   api = relayApi(relay.baseUrl, relay.apiKey);

@@ -1,4 +1,4 @@
-// Store outage: the relay's FerretDB is stopped for ~10 s while messages keep coming, then
+// Store outage: the relay's own embedded store is stopped for ~10 s while messages keep coming, then
 // started again on the same port and data dir. Meanwhile ingress must answer 503 with
 // Retry-After within a few seconds (never a 500, never a hang), /readyz must fail, and the
 // process must stay up; afterwards it recovers by itself and every 202's reply arrives.

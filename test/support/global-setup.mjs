@@ -1,15 +1,15 @@
-// Starts one FerretDB for the whole jest run unless MONGODB_URL points at a server
-// already (for example a real MongoDB); workers inherit the URL through the environment.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ensureFerretDb } from '../../scripts/ferretdb/ensure.mjs';
-import { startFerretDb } from '../../relay/dist/store/ferretdb-process.js';
+// Starts one in-memory embedded store for the whole jest run unless MONGODB_URL points at
+// a server already (for example a real MongoDB); workers inherit the URL through the
+// environment.
+import { ensureEmbeddedStore } from '../../embedded-store/ensure.mjs';
+import { startEmbeddedStore } from '../../relay/dist/store/embedded-store.js';
 
 export default async function globalSetup() {
   if (process.env.MONGODB_URL) return;
-  const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-test-store-'));
-  const handle = await startFerretDb({ binary: ensureFerretDb(), dataDir });
+  const handle = await startEmbeddedStore({
+    classpath: ensureEmbeddedStore(),
+    mode: { memory: true },
+  });
   process.env.MONGODB_URL = handle.uri;
-  globalThis.__FERRETDB__ = { handle, dataDir };
+  globalThis.__EMBEDDED_STORE__ = handle;
 }

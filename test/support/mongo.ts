@@ -12,7 +12,7 @@ export function testMongoUrl(): string {
   const url = process.env.MONGODB_URL;
   if (!url)
     throw new Error(
-      'MONGODB_URL is not set: run tests through `npm test` (jest global setup starts FerretDB)',
+      'MONGODB_URL is not set: run tests through `npm test` (jest global setup starts the embedded store)',
     );
   return url;
 }

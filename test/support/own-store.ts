@@ -1,10 +1,11 @@
-// A FerretDB of a test's own, on a fixed loopback port and data dir, so the test can
-// stop it (a store outage) and start it again where clients expect it.
+// An embedded store of a test's own, on a fixed loopback port and data dir, so the test
+// can stop it (a store outage) and start it again, data included, where clients expect it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFerretDb, type FerretDbHandle } from '../../relay/src/store/ferretdb-process.js';
 import { createServer } from 'node:net';
+import type { EmbeddedStoreHandle } from '../../relay/src/store/embedded-store.js';
+import { startStoreOnDir } from './embedded-store.js';
 
 export interface OwnStore {
   /** mongodb:// URL; stays valid across stop() and start(). */
@@ -13,15 +14,6 @@ export interface OwnStore {
   start(): Promise<void>;
   /** Stops it and deletes its data. */
   remove(): Promise<void>;
-}
-
-type EnsureFerretDb = (options?: { log?: (line: string) => void }) => string;
-
-/** The build script is untyped JavaScript; a URL import keeps tsc from demanding types. */
-async function ferretDbBinary(): Promise<string> {
-  const script = new URL('../../scripts/ferretdb/ensure.mjs', import.meta.url).href;
-  const { ensureFerretDb } = (await import(script)) as { ensureFerretDb: EnsureFerretDb };
-  return ensureFerretDb({ log: () => undefined });
 }
 
 function isFree(port: number): Promise<boolean> {
@@ -44,10 +36,9 @@ async function portOutsideEphemeralRange(): Promise<number> {
 }
 
 export async function startOwnStore(): Promise<OwnStore> {
-  const binary = await ferretDbBinary();
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-own-store-'));
-  const listen = `127.0.0.1:${await portOutsideEphemeralRange()}`;
-  let handle: FerretDbHandle | undefined = await startFerretDb({ binary, dataDir, listen });
+  const port = await portOutsideEphemeralRange();
+  let handle: EmbeddedStoreHandle | undefined = await startStoreOnDir(dataDir, port);
   const uri = handle.uri;
   const stop = async () => {
     await handle?.stop();
@@ -57,7 +48,7 @@ export async function startOwnStore(): Promise<OwnStore> {
     uri,
     stop,
     async start() {
-      handle ??= await startFerretDb({ binary, dataDir, listen });
+      handle ??= await startStoreOnDir(dataDir, port);
     },
     async remove() {
       await stop();

@@ -1,4 +1,4 @@
-// Runs the relay in this process on a real FerretDB database of its own, so a test
+// Runs the relay in this process on a real database of its own (the test store), so a test
 // can inject the clock, the AI responder or the settings; HTTP stays real (loopback).
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopChild } from '../../relay/src/store/ferretdb-process.js';
+import { stopChild } from '../../relay/src/store/embedded-store.js';
 import { scaledMs } from './time-scale.js';
 import { waitFor } from './wait.js';
 
@@ -36,7 +36,7 @@ export async function startRelayProcess(
     apiKey?: string;
     port?: number;
     database?: string;
-    /** A store other than the shared test FerretDB (a test's own, to stop and start). */
+    /** A store other than the shared test store (a test's own, to stop and start). */
     mongoUrl?: string;
   } = {},
 ): Promise<RelayProcess> {

@@ -14,7 +14,7 @@ function readScale(): number {
   return scale;
 }
 
-export const TIME_SCALE = readScale();
+const TIME_SCALE = readScale();
 
 /** `ms` (an idle machine's figure) times TEST_TIME_SCALE. */
 export function scaledMs(ms: number): number {

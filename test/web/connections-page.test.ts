@@ -1,5 +1,5 @@
 // The spec's setup steps done by a person in the connections page, in real headless Chromium,
-// against a real relay process on FerretDB and a loopback receiver. The steps build on each
+// against a real relay process on the test store and a loopback receiver. The steps build on each
 // other (one page, one session), in order.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// End-to-end: the Zapier app against a real relay on FerretDB (jest's global setup starts it).
+// End-to-end: the Zapier app against a real relay on the embedded store (jest's global setup).
 // NOT YET RUN: written against the agreed startRelayProcess({env?}) → {baseUrl, apiKey, stop()}
 // of test/support/relay-process.ts, which (like the relay) did not exist yet. Needs `npm run build`.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

@@ -47,7 +47,6 @@ const schema = z.object({
   RELAY_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   RELAY_ROTATION_OVERLAP_MS: positiveInt.default(24 * 60 * 60 * 1000),
   RELAY_RECOVERY_INTERVAL_MS: positiveInt.default(10_000),
-  RELAY_FERRETDB_BINARY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,7 +68,6 @@ export interface RelayConfig {
   rateLimitPerMinute: number;
   rotationOverlapMs: number;
   recoveryIntervalMs: number;
-  ferretDbBinary: string | undefined;
   logLevel: string;
 }
 
@@ -115,7 +113,6 @@ export function loadConfig(env: Environment): RelayConfig {
     rateLimitPerMinute: e.RELAY_RATE_LIMIT_PER_MINUTE,
     rotationOverlapMs: e.RELAY_ROTATION_OVERLAP_MS,
     recoveryIntervalMs: e.RELAY_RECOVERY_INTERVAL_MS,
-    ferretDbBinary: e.RELAY_FERRETDB_BINARY,
     logLevel: e.LOG_LEVEL,
   };
 }

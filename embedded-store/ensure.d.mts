@@ -1,0 +1,3 @@
+export declare const embeddedStoreClasspath: string;
+export declare const embeddedStoreMainClass: string;
+export declare function ensureEmbeddedStore(options?: { log?: (line: string) => void }): string;
