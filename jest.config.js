@@ -2,6 +2,9 @@
 // ESM-only and jest's CommonJS runtime cannot require ESM), so their projects
 // run as native ESM under --experimental-vm-modules; the n8n and Zapier
 // packages are CommonJS, as n8n and Zapier load them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { recordedBrowser } from './scripts/browser/ensure.mjs';
+
 const swcEsm = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
@@ -21,6 +24,7 @@ const esmProject = (name, extra = {}) => ({
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
   ...extra,
 });
 
@@ -30,8 +34,34 @@ const cjsProject = (name, extra = {}) => ({
   transform: { '^.+\\.ts$': swcCjs },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
   ...extra,
 });
+
+/**
+ * The browser `npm test`'s preparation found reaches test/web/browser.ts as CHROMIUM_PATH.
+ * Without one, the test files that launch it are left out and a single check fails with the
+ * one line saying what to install, instead of every browser test failing with a stack trace.
+ */
+function webProjectOptions() {
+  const browser = recordedBrowser();
+  if (browser?.path) process.env.CHROMIUM_PATH ??= browser.path;
+  if (!browser?.missing) return {};
+  process.env.TEST_BROWSER_MISSING = browser.missing;
+  const webTests = new URL('./test/web/', import.meta.url);
+  const launchesBrowser = readdirSync(webTests).filter(
+    (file) =>
+      file.endsWith('.test.ts') &&
+      readFileSync(new URL(file, webTests), 'utf8').includes("from './browser.js'"),
+  );
+  return {
+    testMatch: ['<rootDir>/test/web/**/*.test.ts', '<rootDir>/test/web/browser-missing.check.ts'],
+    testPathIgnorePatterns: [
+      '/node_modules/',
+      ...launchesBrowser.map((file) => `/test/web/${file}$`),
+    ],
+  };
+}
 
 export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
@@ -48,7 +78,7 @@ export default {
     cjsProject('zapier'),
     esmProject('e2e'),
     // The connections page in real headless Chromium, against a real relay.
-    esmProject('web'),
+    esmProject('web', webProjectOptions()),
     // Fault injection: crashes, store outages, hostile receivers and input (npm run soak: bigger).
     esmProject('reliability'),
   ],

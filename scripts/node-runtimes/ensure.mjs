@@ -11,9 +11,9 @@ export function nodeBinary(major) {
   const binary = join(here, 'node_modules', `node${major}`, 'bin', 'node');
   if (!existsSync(binary)) {
     process.stderr.write(`Installing the Node ${major} runtime from the npm registry…\n`);
-    // npm's own output goes to stderr: stdout carries only the binary's path to the caller.
+    // npm's stdout goes to our stderr: callers read our stdout as the binary's path.
     const result = spawnSync('npm', ['ci', '--prefix', here, '--no-audit', '--no-fund'], {
-      stdio: ['ignore', process.stderr, 'inherit'],
+      stdio: ['ignore', process.stderr, process.stderr],
     });
     if (result.status !== 0 || !existsSync(binary)) {
       throw new Error(`could not install the Node ${major} runtime (npm ci in ${here})`);

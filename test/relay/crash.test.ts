@@ -3,7 +3,7 @@
 // accepted message's reply must reach the receiver; duplicates only with the same delivery id.
 // Needs relay/dist (npx tsc -b relay).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { apiClient } from '../support/api-client.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
@@ -12,6 +12,9 @@ import { startReceiver, type ReceivedRequest, type Receiver } from '../support/r
 import { createConnection } from '../support/relay-harness.js';
 import { freePort, startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(90_000));
 
 const WAVE = 15;
 const USERS = 5;
@@ -136,4 +139,4 @@ test('every accepted message is delivered after a SIGKILL and a restart', async 
   await waitFor(async () => (await store.collection('pendingMessages').countDocuments({})) === 0, {
     what: 'no message left pending',
   });
-}, 90_000);
+});

@@ -4,11 +4,14 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll, expect, jest, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { apiClient } from '../support/api-client.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { freePort, startRelayProcess, type RelayProcess } from '../support/relay-process.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(30_000));
 
 const database = `relay_first_${randomBytes(6).toString('hex')}`;
 const running: RelayProcess[] = [];
@@ -60,4 +63,4 @@ test('prints a new key, the address and a working curl; a restart prints no key'
   expect(second.output()).toContain('Bearer <your API key>');
   expect((await api('/api/me')).status).toBe(200);
   await second.stop();
-}, 30_000);
+});

@@ -16,6 +16,7 @@ import { startReceiver, type Receiver } from '../support/receiver.js';
 import { startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
 
 /** Answers every chat request for `model` with "re: <last message>", recording the requests. */
 function answerModel(model: string): ChatRequest[] {
@@ -36,7 +37,7 @@ let relay: TestRelay;
 let receiver: Receiver;
 beforeAll(async () => {
   relay = await startTestRelay({
-    responder: nockedOpenAiResponder({ maxRetries: 2, timeoutMs: 2_000 }),
+    responder: nockedOpenAiResponder({ maxRetries: 2, timeoutMs: scaledMs(2_000) }),
   });
   receiver = await startReceiver();
 });

@@ -7,6 +7,7 @@ import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection } from '../support/relay-harness.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
 
 let relay: RelayProcess;
 let receiver: Receiver;
@@ -62,7 +63,7 @@ beforeAll(async () => {
     what: 'a failed attempt and its retry',
   });
   await relay.stop();
-}, 30_000);
+}, scaledMs(30_000));
 afterAll(async () => {
   await relay.stop('SIGKILL');
   await receiver.close();

@@ -8,6 +8,7 @@ import type { Responder } from '../support/receiver.js';
 import { receiverPool } from '../support/receiver-pool.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
+import { scaledMs } from '../support/time-scale.js';
 
 const SCHEDULE = [200, 400, 600];
 
@@ -94,8 +95,10 @@ test('a 3xx is a failed attempt and the redirect is not followed', async () => {
 });
 
 test('a receiver that does not answer within the delivery timeout is a failed attempt, retried', async () => {
+  // Hit by the first attempt, which is never answered; the retry's answer must beat it easily.
+  const timeoutMs = scaledMs(1_000);
   const quick = await startTestRelay({
-    settings: { deliveryTimeoutMs: 300, retryScheduleMs: SCHEDULE, recoveryIntervalMs: 200 },
+    settings: { deliveryTimeoutMs: timeoutMs, retryScheduleMs: SCHEDULE, recoveryIntervalMs: 200 },
   });
   try {
     const receiver = await receiverAnswering((_request, index) =>
@@ -106,9 +109,9 @@ test('a receiver that does not answer within the delivery timeout is a failed at
     const delivered = await waitForDelivery(quick, id, (d) => d.status === 'delivered');
 
     expect(delivered.attempts[0]).toEqual(
-      expect.objectContaining({ status: null, error: 'timed out after 300 ms' }),
+      expect.objectContaining({ status: null, error: `timed out after ${timeoutMs} ms` }),
     );
-    expect(delivered.attempts[0]?.durationMs).toBeGreaterThanOrEqual(300);
+    expect(delivered.attempts[0]?.durationMs).toBeGreaterThanOrEqual(timeoutMs);
     expect(loadConfig({}).deliveryTimeoutMs).toBe(10_000);
   } finally {
     await quick.close();

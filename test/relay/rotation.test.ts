@@ -7,6 +7,7 @@ import { createConnection, startTestRelay, type TestRelay } from '../support/rel
 import { closeWithoutServerErrors } from '../support/server-errors.js';
 import { specSignatureMatches, standardSignatures, verifiesWith } from '../support/signatures.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
 
 const OVERLAP_MS = 24 * 60 * 60 * 1000;
 const ORIGINAL_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -95,7 +96,7 @@ test('rotating answers the new secret and the end of the overlap; reads never sh
   expect(response.body.secret).not.toBe(ORIGINAL_SECRET);
   const expiresAt = Date.parse(response.body.previousSecretExpiresAt);
   expect(expiresAt - rotatedAt).toBeGreaterThanOrEqual(OVERLAP_MS);
-  expect(expiresAt - rotatedAt).toBeLessThan(OVERLAP_MS + 5_000);
+  expect(expiresAt - rotatedAt).toBeLessThan(OVERLAP_MS + scaledMs(5_000));
   expect((await relay.api(`/api/connections/${connectionId}`)).body).not.toHaveProperty('secret');
   const listed = (await relay.api('/api/connections')).body.data as Record<string, unknown>[];
   expect(listed.filter((c) => 'secret' in c)).toEqual([]);

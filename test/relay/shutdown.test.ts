@@ -1,7 +1,7 @@
 // Graceful shutdown of the relay process on SIGTERM: it stops accepting, exits 0, and what
 // it could not finish is finished by the next start. Needs relay/dist (npx tsc -b relay).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { isOutgoingPayload } from '@fourthchat/shared';
 import { apiClient } from '../support/api-client.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
@@ -9,6 +9,9 @@ import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection } from '../support/relay-harness.js';
 import { freePort, startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(40_000));
 
 let receiver: Receiver;
 let fakeAi: FakeOpenAi;
@@ -80,7 +83,7 @@ test('SIGTERM during an AI reply and a ?wait=true request: the client gets its 2
   const answer = await waiting;
 
   expect(exit.code).toBe(0);
-  expect(exit.ms).toBeLessThan(5_000);
+  expect(exit.ms).toBeLessThan(scaledMs(5_000));
   expect(answer.status).toBe(202);
   expect(answer.body.status).toBe('accepted');
 
@@ -93,4 +96,4 @@ test('SIGTERM during an AI reply and a ?wait=true request: the client gets its 2
   const payload = JSON.parse(delivered.body) as unknown;
   expect(isOutgoingPayload(payload)).toBe(true);
   expect(payload).toEqual(expect.objectContaining({ conversationId: answer.body.conversationId }));
-}, 40_000);
+});

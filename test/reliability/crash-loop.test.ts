@@ -4,7 +4,7 @@
 // the same X-Webhook-Id (an attempt in flight when the process died, sent again).
 // Needs relay/dist (npx tsc -b relay).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { apiClient, type ApiCall } from '../support/api-client.js';
 import { startLoad } from '../support/load.js';
@@ -14,6 +14,9 @@ import { createConnection } from '../support/relay-harness.js';
 import { freePort, startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { scaled, seededRandom, testSeed } from '../support/scale.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(150_000));
 
 const KILLS = scaled(5, 20);
 const seed = testSeed();
@@ -102,4 +105,4 @@ test(`relay crash: ${KILLS} SIGKILLs under load lose no accepted message`, async
   });
   expect([...repliesPerContent.values()].filter((replies) => replies.size !== 1)).toEqual([]);
   expect(load.accepted.size).toBeGreaterThanOrEqual(KILLS * 3);
-}, 150_000);
+});

@@ -3,7 +3,7 @@
 // operators in every field, wrong content types, missing and garbage auth), sent
 // concurrently from a seeded PRNG. Zero 5xx, the relay keeps serving, nothing of another
 // workspace changes, and no prototype gets polluted.
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import type { Document } from 'mongodb';
 import { allRoutes } from '../../relay/src/app/create-app.js';
 import { fuzzRequestFactory, type FuzzRequest } from '../support/fuzz-requests.js';
@@ -13,6 +13,9 @@ import { apiClient } from '../support/api-client.js';
 import { scaled, seededRandom, testSeed } from '../support/scale.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(120_000));
 
 const REQUESTS = scaled(10_000, 100_000);
 const CONCURRENCY = 32;
@@ -123,4 +126,4 @@ test(`fuzz: ${REQUESTS} malformed requests over every route, zero 5xx`, async ()
     $or: [{ name: { $type: 'object' } }, { systemPrompt: { $type: 'object' } }],
   });
   expect(operatorKeys).toBe(0);
-}, 120_000);
+});

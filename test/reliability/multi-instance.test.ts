@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { apiClient } from '../support/api-client.js';
 import { testMongoUrl } from '../support/mongo.js';
@@ -14,6 +14,9 @@ import { createConnection } from '../support/relay-harness.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { scaled } from '../support/scale.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(120_000));
 
 const MESSAGES = scaled(60, 600);
 const database = `relay_multi_${randomBytes(6).toString('hex')}`;
@@ -36,7 +39,7 @@ beforeAll(async () => {
       }),
     );
   }
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all(relays.map((relay) => relay.stop('SIGKILL')));
   await receiver.close();
@@ -97,4 +100,4 @@ test(`two relays on one store deliver each of ${MESSAGES} messages exactly once`
   const secrets = [a.apiKey, secret, sub.body.secret as string];
   expect(secrets.filter((value) => output.includes(value))).toEqual([]);
   expect(secrets.filter((value) => output.includes(value.replace(/^whsec_/, '')))).toEqual([]);
-}, 120_000);
+});

@@ -3,7 +3,7 @@
 // Each is a failed (or, for a 200 status, delivered) attempt recorded promptly, retried on
 // the schedule, and never a hang or a crash. 3xx and 429/503 with Retry-After are covered
 // by test/relay/retries.test.ts.
-import { expect, test } from '@jest/globals';
+import { expect, jest, test } from '@jest/globals';
 import type { Delivery } from '@fourthchat/shared';
 import { listDeliveries, waitForDelivery, waitForDeliveryOf } from '../support/deliveries.js';
 import { startHostileReceiver, type HostileMode } from '../support/hostile-receiver.js';
@@ -11,23 +11,31 @@ import { receiverPool } from '../support/receiver-pool.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
 import { createConnection } from '../support/relay-harness.js';
 import { scaled } from '../support/scale.js';
+import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
 
+jest.setTimeout(scaledMs(60_000));
+
+/** Hit on purpose: by receivers that never answer or never finish, whatever the load. */
 const TIMEOUT_MS = 500;
 const ATTEMPTS = 4;
-/** What an attempt may take beyond the delivery timeout on a busy machine. */
-const SLACK_MS = 1_500;
+/** What an attempt may take beyond the delivery timeout. */
+const SLACK_MS = scaledMs(1_500);
 
 const relay = relayForThisFile({
   settings: { deliveryTimeoutMs: TIMEOUT_MS, retryScheduleMs: [100, 100, 100] },
 });
+/** For receivers that answer: its delivery timeout must never be hit, however busy the machine. */
+const patientRelay = relayForThisFile({
+  settings: { deliveryTimeoutMs: scaledMs(3_000), retryScheduleMs: [100, 100, 100] },
+});
 const receivers = receiverPool();
 
-async function sendTo(webhookUrl: string, message = 'fault'): Promise<Delivery> {
-  const { connectionId } = await createConnection(relay, webhookUrl);
-  const sent = await relay.api('/api/webhooks/incoming', { body: { connectionId, message } });
+async function sendTo(webhookUrl: string, message = 'fault', via = relay): Promise<Delivery> {
+  const { connectionId } = await createConnection(via, webhookUrl);
+  const sent = await via.api('/api/webhooks/incoming', { body: { connectionId, message } });
   expect(sent.status).toBe(202);
-  return waitForDeliveryOf(relay, connectionId, (d) => d.kind === 'reply');
+  return waitForDeliveryOf(via, connectionId, (d) => d.kind === 'reply');
 }
 
 const settled = (delivery: Delivery) =>
@@ -77,18 +85,18 @@ test('an endless response body: only the 1 KB snippet is read, memory stays flat
   const count = scaled(20, 300);
   const heapBefore = process.memoryUsage().heapUsed;
   const { result: delivered, receiver } = await withHostile('endless-body', async (url) => {
-    const first = await sendTo(url, 'endless 0');
+    const first = await sendTo(url, 'endless 0', patientRelay);
     const { connectionId } = first;
     await Promise.all(
       Array.from({ length: count - 1 }, (_, i) =>
-        relay.api('/api/webhooks/incoming', {
+        patientRelay.api('/api/webhooks/incoming', {
           body: { connectionId, message: `endless ${i + 1}` },
         }),
       ),
     );
     return waitFor(
       async () => {
-        const all = await listDeliveries(relay, connectionId);
+        const all = await listDeliveries(patientRelay, connectionId);
         return all.length === count && all.every(settled) && all;
       },
       { timeoutMs: 30_000, intervalMs: 100, what: `${count} settled deliveries` },
@@ -96,17 +104,18 @@ test('an endless response body: only the 1 KB snippet is read, memory stays flat
   });
   const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
 
+  // Delivered at the first attempt: the relay hung up after the snippet, since a body that
+  // never ends could only have been cut off by the delivery timeout, as a failure.
   expect(delivered).toHaveLength(count);
   for (const delivery of delivered) {
     expect(delivery.status).toBe('delivered');
     expect(delivery.attempts).toHaveLength(1);
     expect(delivery.attempts[0]?.responseSnippet?.length).toBe(1024);
-    expect(delivery.attempts[0]?.durationMs).toBeLessThan(TIMEOUT_MS);
   }
   // Read fully, each body would be whatever loopback moves in the timeout (hundreds of MB).
   expect(receiver.bytesSent / receiver.requests).toBeLessThan(8 * 1024 * 1024);
   expect(heapGrowth).toBeLessThan(64 * 1024 * 1024);
-}, 60_000);
+});
 
 test('a slow trickle is cut off at the delivery timeout and recorded, never a hang', async () => {
   const { result: delivery } = await withHostile('trickle', async (url) => {

@@ -4,7 +4,7 @@
 // as another relay with RELAY_ALLOW_PRIVATE_URLS=true would) are refused when a relay
 // without that setting sends to them; and webhook secrets are unreadable in the store
 // without RELAY_SECRET_KEY.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Delivery } from '@fourthchat/shared';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
 import { listDeliveries } from '../support/deliveries.js';
@@ -12,6 +12,9 @@ import { waitFor } from '../support/wait.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(60_000));
 
 let relay: TestRelay;
 let receiver: Receiver;
@@ -111,7 +114,7 @@ describe('SSRF at send time (RELAY_ALLOW_PRIVATE_URLS=false)', () => {
       }
     }
     expect(receiver.requests).toEqual([]);
-  }, 60_000);
+  });
 
   test('a subscription target moved to loopback is refused too', async () => {
     const connectionId = await connectionAimedAt('https://hooks.example.com/hook');

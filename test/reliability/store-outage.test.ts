@@ -3,7 +3,7 @@
 // Retry-After within a few seconds (never a 500, never a hang), /readyz must fail, and the
 // process must stay up; afterwards it recovers by itself and every 202's reply arrives.
 // Needs relay/dist (npx tsc -b relay).
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { apiClient } from '../support/api-client.js';
 import { startLoad } from '../support/load.js';
 import { startOwnStore, type OwnStore } from '../support/own-store.js';
@@ -12,10 +12,13 @@ import { createConnection } from '../support/relay-harness.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { scaled } from '../support/scale.js';
 import { waitFor } from '../support/wait.js';
+import { scaledMs } from '../support/time-scale.js';
+
+jest.setTimeout(scaledMs(180_000));
 
 const OUTAGE_MS = scaled(10_000, 60_000);
 /** The longest an answer may take while the store is down. */
-const PROMPT_MS = 4_000;
+const PROMPT_MS = scaledMs(4_000);
 
 let store: OwnStore;
 let receiver: Receiver;
@@ -110,4 +113,4 @@ test(`store outage: ${OUTAGE_MS / 1000} s without the store loses nothing that g
     },
     { timeoutMs: 60_000, intervalMs: 200, what: `the replies of ${expected.length} messages` },
   );
-}, 180_000);
+});

@@ -16,6 +16,7 @@ import { systemResolver } from '../../relay/src/security/url-guard.js';
 import { openStore, type Store, type StoreOptions } from '../../relay/src/store/store.js';
 import { apiClient, type ApiCall } from './api-client.js';
 import { testMongoUrl } from './mongo.js';
+import { scaledMs } from './time-scale.js';
 
 export interface TestRelay {
   url: string;
@@ -51,10 +52,11 @@ export async function startTestRelay(
   const settings: RelaySettings = {
     publicUrl: undefined,
     retryScheduleMs: [30_000, 120_000, 600_000],
-    // Loopback receivers answer in milliseconds. Short, because Agenda leaves a timer of half
-    // its lock lifetime (delivery timeout + 5 s) after each job, which holds jest open.
-    deliveryTimeoutMs: 2_000,
-    syncTimeoutMs: 10_000,
+    // Loopback receivers answer in milliseconds, but a busy machine must not turn that into a
+    // timeout. Not longer: Agenda leaves a timer of half its lock lifetime (delivery timeout
+    // + 5 s) after each job, which holds the test process that long.
+    deliveryTimeoutMs: scaledMs(2_000),
+    syncTimeoutMs: scaledMs(10_000),
     allowPrivateUrls: true,
     rateLimitPerMinute: 10_000,
     rotationOverlapMs: 24 * 60 * 60 * 1000,

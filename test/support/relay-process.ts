@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopChild } from '../../relay/src/store/embedded-store.js';
+import { scaledMs } from './time-scale.js';
+import { waitFor } from './wait.js';
 
 export interface RelayProcess {
   baseUrl: string;
@@ -75,22 +77,25 @@ export async function startRelayProcess(
     port,
     child,
     output: () => output,
-    stop: (signal = 'SIGTERM') => stopChild(child, signal, 10_000),
+    stop: (signal = 'SIGTERM') => stopChild(child, signal, scaledMs(10_000)),
   };
 }
 
 async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`relay exited (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(`${baseUrl}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`relay did not become ready in 30 s:\n${output()}`);
+  const ready = async () => {
+    if (child.exitCode !== null) throw new Error(`relay exited (${child.exitCode})`);
+    return fetch(`${baseUrl}/readyz`).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return response.ok;
+      },
+      () => false, // not listening yet
+    );
+  };
+  await waitFor(ready, { timeoutMs: 30_000, intervalMs: 100, what: 'the relay to be ready' }).catch(
+    (error: unknown) => {
+      child.kill('SIGKILL');
+      throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${output()}`);
+    },
+  );
 }

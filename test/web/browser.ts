@@ -1,15 +1,21 @@
-// Real headless Chromium from Debian's package, driven by playwright-core (no browser download).
+// Real headless Chromium driven by playwright-core (no browser download): the one `npm test`'s
+// preparation found (scripts/browser/ensure.mjs), handed over by jest.config.js as CHROMIUM_PATH.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { scaledMs } from '../support/time-scale.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** How long a page action or a wait for an element may take on an idle machine. */
+const PAGE_TIMEOUT_MS = 10_000;
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test', 'output', 'screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    timeout: scaledMs(30_000),
     args: [
       '--headless',
       '--no-sandbox',
@@ -21,6 +27,13 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A new page whose actions and waits time out on the tests' scaled clock. */
+export async function openPage(browser: Browser, options?: BrowserContextOptions): Promise<Page> {
+  const page = await browser.newPage(options);
+  page.setDefaultTimeout(scaledMs(PAGE_TIMEOUT_MS));
+  return page;
 }
 
 /** What a page did that a test should not have to look for one by one. */

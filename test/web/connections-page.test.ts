@@ -9,10 +9,11 @@ import { verify } from '@fourthchat/shared';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
-import { launchBrowser, screenshot, watchPage, type PageWatch } from './browser.js';
+import { launchBrowser, openPage, screenshot, watchPage, type PageWatch } from './browser.js';
+import { scaledMs } from '../support/time-scale.js';
 
 // Starting the relay and the browser, and a delivery's whole retry schedule, take seconds.
-jest.setTimeout(30_000);
+jest.setTimeout(scaledMs(30_000));
 
 const DOCS_SCREENSHOT = join(process.cwd(), 'docs', 'screenshots', 'connections.png');
 
@@ -59,11 +60,11 @@ async function focusedText(): Promise<string> {
 beforeAll(async () => {
   [relay, receiver, browser] = await Promise.all([
     // First retry late enough to see "Retrying" and its next attempt time, then fail fast.
-    startRelayProcess({ env: { RELAY_RETRY_SCHEDULE: '3s,500ms' } }),
+    startRelayProcess({ env: { RELAY_RETRY_SCHEDULE: `${scaledMs(3_000)}ms,500ms` } }),
     startReceiver(),
     launchBrowser(),
   ]);
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page = await openPage(browser, { viewport: { width: 1100, height: 900 } });
   watch = watchPage(page);
 });
 
@@ -229,7 +230,7 @@ describe('the connections page', () => {
     await page.getByText('Updating by itself', { exact: false }).waitFor();
 
     // No further click: the log refreshes by itself until the delivery has failed.
-    await reply.getByText('Failed', { exact: true }).waitFor({ timeout: 15_000 });
+    await reply.getByText('Failed', { exact: true }).waitFor({ timeout: scaledMs(15_000) });
     await reply.getByText('Attempts (3)').click();
     const attempts = reply.getByRole('listitem');
     expect(await attempts.count()).toBe(3);
@@ -246,7 +247,7 @@ describe('the connections page', () => {
     const before = receiver.requests.length;
     const reply = deliveryItem('Reply to Webhook URL');
     await reply.getByRole('button', { name: 'Redeliver' }).click();
-    await reply.getByText('Delivered', { exact: true }).waitFor({ timeout: 10_000 });
+    await reply.getByText('Delivered', { exact: true }).waitFor({ timeout: scaledMs(10_000) });
     await reply.getByText('Attempts (4)').waitFor();
     // The open attempt list and the focus on Redeliver survived the refreshes.
     expect(await reply.locator('details').getAttribute('open')).toBe('');

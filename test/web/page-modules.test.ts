@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import Koa from 'koa';
 import type { Browser, Page } from 'playwright-core';
 import { defaultWebAssetDirs, webPage } from '../../relay/src/web/serve-web.js';
-import { launchBrowser, watchPage, type PageWatch } from './browser.js';
+import { launchBrowser, openPage, watchPage, type PageWatch } from './browser.js';
+import { scaledMs } from '../support/time-scale.js';
 
 // Launching Chromium can take a few seconds on a busy machine.
-jest.setTimeout(20_000);
+jest.setTimeout(scaledMs(20_000));
 
 let server: Server;
 let baseUrl: string;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
-  page = await browser.newPage();
+  page = await openPage(browser);
   watch = watchPage(page);
   await page.goto(`${baseUrl}/`);
 });

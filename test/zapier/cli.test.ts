@@ -5,10 +5,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
+import { scaledMs } from '../support/time-scale.js';
 
 const run = promisify(execFile);
 const appDir = join(__dirname, '..', '..', 'zapier-app');
-const CLI_TIMEOUT_MS = 300_000;
+const CLI_TIMEOUT_MS = scaledMs(300_000);
 
 const zapierCli = (...args: string[]) =>
   run(process.execPath, ['scripts/zapier-cli.cjs', ...args], {

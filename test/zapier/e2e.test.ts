@@ -14,9 +14,10 @@ import { appTester } from './support/app.js';
 import { zapierRawRequest } from './support/raw-request.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 import { idOf, relayApi, type RelayApi } from './support/relay-api.js';
+import { scaledMs } from '../support/time-scale.js';
 
 const ZAP_HOOK_PATH = '/hooks/standard/zap-1';
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = scaledMs(120_000);
 
 describe('Zapier app against a real relay', () => {
   let relay: Awaited<ReturnType<typeof startRelayProcess>>;
