@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
 
 let relay: TestRelay;
@@ -36,54 +37,64 @@ const deliveredTo = (conversationId?: string) =>
     }))
     .filter((payload) => conversationId === undefined || payload.conversationId === conversationId);
 
-test('40 messages of one user at once: 40 replies, each once, each to its own message, history complete', async () => {
-  const texts = Array.from({ length: 40 }, (_, i) => `burst ${i}`);
-  const answers = await Promise.all(texts.map((text) => send(text, 'burst-user')));
+test(
+  '40 messages of one user at once: 40 replies, each once, each to its own message, history complete',
+  async () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `burst ${i}`);
+    const answers = await Promise.all(texts.map((text) => send(text, 'burst-user')));
 
-  expect(answers.map((a) => a.status)).toEqual(texts.map(() => 202));
-  const conversationId = answers[0]?.body.conversationId as string;
-  expect(new Set(answers.map((a) => a.body.conversationId))).toEqual(new Set([conversationId]));
-  await waitFor(() => deliveredTo(conversationId).length >= 40, {
-    timeoutMs: 30_000,
-    what: '40 deliveries',
-  });
-  const delivered = deliveredTo(conversationId);
-  expect(delivered).toHaveLength(40);
-  expect(new Set(delivered.map((d) => d.message.id)).size).toBe(40);
-  expect(new Set(delivered.map((d) => d.message.content))).toEqual(
-    new Set(texts.map((text) => `[echo] ${text}`)),
-  );
-
-  const conversation = await relay.api(`/api/conversations/${conversationId}`);
-  const messages = conversation.body.messages as { id: string; role: string; content: string }[];
-  expect(messages).toHaveLength(80);
-  expect(new Set(messages.map((m) => m.id)).size).toBe(80);
-  for (let i = 0; i < 80; i += 2) {
-    const [question, reply] = [messages[i], messages[i + 1]];
-    expect(question?.role).toBe('user');
-    expect(reply).toEqual(
-      expect.objectContaining({ role: 'assistant', content: `[echo] ${question?.content}` }),
+    expect(answers.map((a) => a.status)).toEqual(texts.map(() => 202));
+    const conversationId = answers[0]?.body.conversationId as string;
+    expect(new Set(answers.map((a) => a.body.conversationId))).toEqual(new Set([conversationId]));
+    await waitFor(() => deliveredTo(conversationId).length >= 40, {
+      timeoutMs: 20_000,
+      what: '40 deliveries',
+    });
+    const delivered = deliveredTo(conversationId);
+    expect(delivered).toHaveLength(40);
+    expect(new Set(delivered.map((d) => d.message.id)).size).toBe(40);
+    expect(new Set(delivered.map((d) => d.message.content))).toEqual(
+      new Set(texts.map((text) => `[echo] ${text}`)),
     );
-  }
-  expect(new Set(messages.filter((m) => m.role === 'user').map((m) => m.content))).toEqual(
-    new Set(texts),
-  );
-});
 
-test('200 users at once: 200 deliveries, none twice', async () => {
-  const before = receiver.requests.length;
-  const answers = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => send(`hello from ${i}`, `crowd-${i}`)),
-  );
+    const conversation = await relay.api(`/api/conversations/${conversationId}`);
+    const messages = conversation.body.messages as { id: string; role: string; content: string }[];
+    expect(messages).toHaveLength(80);
+    expect(new Set(messages.map((m) => m.id)).size).toBe(80);
+    for (let i = 0; i < 80; i += 2) {
+      const [question, reply] = [messages[i], messages[i + 1]];
+      expect(question?.role).toBe('user');
+      expect(reply).toEqual(
+        expect.objectContaining({ role: 'assistant', content: `[echo] ${question?.content}` }),
+      );
+    }
+    expect(new Set(messages.filter((m) => m.role === 'user').map((m) => m.content))).toEqual(
+      new Set(texts),
+    );
+  },
+  scaledMs(30_000),
+);
 
-  expect(answers.filter((a) => a.status !== 202)).toEqual([]);
-  expect(new Set(answers.map((a) => a.body.conversationId)).size).toBe(200);
-  await waitFor(() => receiver.requests.length - before >= 200, {
-    timeoutMs: 60_000,
-    what: '200 deliveries',
-  });
-  const delivered = deliveredTo().filter((d) => d.message.content.startsWith('[echo] hello from'));
-  expect(delivered).toHaveLength(200);
-  expect(new Set(delivered.map((d) => d.id)).size).toBe(200);
-  expect(new Set(delivered.map((d) => d.message.content)).size).toBe(200);
-});
+test(
+  '200 users at once: 200 deliveries, none twice',
+  async () => {
+    const before = receiver.requests.length;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => send(`hello from ${i}`, `crowd-${i}`)),
+    );
+
+    expect(answers.filter((a) => a.status !== 202)).toEqual([]);
+    expect(new Set(answers.map((a) => a.body.conversationId)).size).toBe(200);
+    await waitFor(() => receiver.requests.length - before >= 200, {
+      timeoutMs: 30_000,
+      what: '200 deliveries',
+    });
+    const delivered = deliveredTo().filter((d) =>
+      d.message.content.startsWith('[echo] hello from'),
+    );
+    expect(delivered).toHaveLength(200);
+    expect(new Set(delivered.map((d) => d.id)).size).toBe(200);
+    expect(new Set(delivered.map((d) => d.message.content)).size).toBe(200);
+  },
+  scaledMs(40_000),
+);
