@@ -27,17 +27,12 @@ function captureOutput(child) {
   return () => lines.join('').trim();
 }
 
-/** SIGTERM, then SIGKILL if the child has not exited after `graceMs`. */
-export function stopChild(child, graceMs = 10_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+/** SIGTERM, then SIGKILL if the child has not exited after `graceMs` (the relay's own helper). */
+export async function stopChild(child, graceMs = 10_000) {
+  // Loaded late: the benchmark builds relay/dist before it starts anything.
+  const relayStore = new URL('../../relay/dist/store/embedded-store.js', import.meta.url);
+  const { stopChild: stop } = await import(relayStore.href);
+  await stop(child, 'SIGTERM', graceMs);
 }
 
 /**

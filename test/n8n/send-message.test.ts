@@ -28,6 +28,20 @@ function sendMessage(options: ExecuteOptions) {
   return node.execute.call(context.asN8n);
 }
 
+/** The relay answering `times` sends, and the Idempotency-Key of each. */
+function keysSent(times: number) {
+  const keys: string[] = [];
+  const scope = relay()
+    .post('/api/webhooks/incoming')
+    .query(true)
+    .times(times)
+    .reply(function () {
+      keys.push(String(this.req.headers['idempotency-key']));
+      return [200, outgoingPayload()];
+    });
+  return { keys, scope };
+}
+
 describe('FourthChat → Message → Send', () => {
   it('waits for the reply and returns it, paired with its item', async () => {
     const reply = outgoingPayload();
@@ -154,15 +168,7 @@ describe('FourthChat → Message → Send', () => {
   });
 
   it('derives the same idempotency key when the execution repeats the item', async () => {
-    const keys: string[] = [];
-    const scope = relay()
-      .post('/api/webhooks/incoming')
-      .query(true)
-      .times(3)
-      .reply(function () {
-        keys.push(String(this.req.headers['idempotency-key']));
-        return [200, outgoingPayload()];
-      });
+    const { keys, scope } = keysSent(3);
     await sendMessage({ executionId: '41' });
     await sendMessage({ executionId: '41' });
     await sendMessage({ executionId: '42' });
@@ -173,15 +179,7 @@ describe('FourthChat → Message → Send', () => {
   });
 
   it('gives every run of the node its own keys, and a retry of the same run the same ones', async () => {
-    const keys: string[] = [];
-    const scope = relay()
-      .post('/api/webhooks/incoming')
-      .query(true)
-      .times(3)
-      .reply(function () {
-        keys.push(String(this.req.headers['idempotency-key']));
-        return [200, outgoingPayload()];
-      });
+    const { keys, scope } = keysSent(3);
     // A loop (Loop Over Items) runs the node again in the same execution with the next run index;
     // "Retry On Fail" repeats a run with its own run index.
     await sendMessage({ executionId: '41', runIndex: 0 });

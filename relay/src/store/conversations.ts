@@ -35,6 +35,18 @@ function turnOperation(turn: TurnUpdate): AnyBulkWriteOperation<ConversationDoc>
   };
 }
 
+/** Positions of an unordered bulk write that failed for a reason other than an existing _id. */
+async function failedBeyondDuplicates(write: () => Promise<unknown>): Promise<Set<number>> {
+  try {
+    await write();
+    return new Set();
+  } catch (error) {
+    const failures = bulkFailures(error);
+    if (!failures) throw error;
+    return new Set(failures.others);
+  }
+}
+
 export type LeaseResult =
   | { state: 'taken'; conversation: ConversationDoc; previous: Lease | null }
   | { state: 'held' }
@@ -92,26 +104,17 @@ export class ConversationRepository {
     operations: AnyBulkWriteOperation<ConversationDoc>[],
     ids: string[],
   ): Promise<Set<string>> {
-    try {
-      await this.c.conversations.bulkWrite(operations, { ordered: false });
-      return new Set();
-    } catch (error) {
-      const failures = bulkFailures(error);
-      if (!failures) throw error;
-      // Two instances upserting one new conversation at once: the loser's duplicate is fine.
-      return new Set(failures.others.map((index) => ids[index] as string));
-    }
+    // Two instances upserting one new conversation at once: the loser's duplicate is fine.
+    const failed = await failedBeyondDuplicates(() =>
+      this.c.conversations.bulkWrite(operations, { ordered: false }),
+    );
+    return new Set([...failed].map((index) => ids[index] as string));
   }
 
-  private async insertIgnoringDuplicates(docs: PendingMessageDoc[]): Promise<Set<number>> {
-    try {
-      await this.c.pendingMessages.insertMany(docs, { ordered: false });
-      return new Set();
-    } catch (error) {
-      const failures = bulkFailures(error);
-      if (!failures) throw error;
-      return new Set(failures.others);
-    }
+  private insertIgnoringDuplicates(docs: PendingMessageDoc[]): Promise<Set<number>> {
+    return failedBeyondDuplicates(() =>
+      this.c.pendingMessages.insertMany(docs, { ordered: false }),
+    );
   }
 
   /**

@@ -2,6 +2,16 @@
 
 export const CREDENTIAL = { id: 'fourthchatE2E001', name: 'FourthChat (e2e)' };
 
+/** The workflows' first node: started by hand (or by \`n8n execute\`). */
+const MANUAL_TRIGGER = {
+  id: 'manual',
+  name: 'Manual',
+  type: 'n8n-nodes-base.manualTrigger',
+  typeVersion: 1,
+  position: [0, 0],
+  parameters: {},
+};
+
 export function fourthChatCredential(baseUrl: string, apiKey: string) {
   return { ...CREDENTIAL, type: 'fourthChatApi', data: { baseUrl, apiKey } };
 }
@@ -20,14 +30,7 @@ export function sendMessageWorkflow(connectionId: string, message: string) {
     active: false,
     settings: {},
     nodes: [
-      {
-        id: 'manual',
-        name: 'Manual',
-        type: 'n8n-nodes-base.manualTrigger',
-        typeVersion: 1,
-        position: [0, 0],
-        parameters: {},
-      },
+      MANUAL_TRIGGER,
       {
         id: 'send',
         name: 'Send Message',
@@ -101,14 +104,7 @@ export function loopWorkflow(connectionId: string, messages: readonly string[]) 
     active: false,
     settings: {},
     nodes: [
-      {
-        id: 'manual',
-        name: 'Manual',
-        type: 'n8n-nodes-base.manualTrigger',
-        typeVersion: 1,
-        position: [0, 0],
-        parameters: {},
-      },
+      MANUAL_TRIGGER,
       {
         id: 'messages',
         name: 'Messages',
