@@ -14,8 +14,14 @@ function clientAborted(request: IncomingMessage, error: unknown): boolean {
   return request.destroyed && code === 'ECONNRESET';
 }
 
+/** A socket error of the store's connection that the driver passes on as it is. */
+const SOCKET_ERRORS = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
+
 function isStoreUnavailable(error: unknown): boolean {
-  return error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
+  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true;
+  // Reached only when the client's own request is intact (clientAborted is asked first).
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && SOCKET_ERRORS.has(code);
 }
 
 /** Every failure becomes `{error:{code,message}}`; unknown errors are a 500 that leaks nothing. */
