@@ -4,6 +4,7 @@
 // process must stay up; afterwards it recovers by itself and every 202's reply arrives.
 // Needs relay/dist (npx tsc -b relay).
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { MongoClient } from 'mongodb';
 import { apiClient } from '../support/api-client.js';
 import { startLoad } from '../support/load.js';
 import { startOwnStore, type OwnStore } from '../support/own-store.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   receiver = await startReceiver();
   relay = await startRelayProcess({
     mongoUrl: store.uri,
-    env: { RELAY_DELIVERY_TIMEOUT_MS: '1000' },
+    env: { RELAY_DELIVERY_TIMEOUT_MS: String(scaledMs(1_000)) },
   });
 });
 afterAll(async () => {
@@ -37,6 +38,19 @@ afterAll(async () => {
   await receiver.close();
   await store.remove();
 });
+
+/** Whether the store itself answers a new client: tells a stuck relay from a broken store. */
+async function storeAnswersNewClient(uri: string): Promise<string> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: scaledMs(5_000) });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return 'the store answers a new client';
+  } catch (error) {
+    return `the store does not answer a new client either: ${String(error)}`;
+  } finally {
+    await client.close();
+  }
+}
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = Date.now();
@@ -78,8 +92,11 @@ test(`store outage: ${OUTAGE_MS / 1000} s without the store loses nothing that g
     timeoutMs: 60_000,
     intervalMs: 200,
     what: '/readyz after the store is back',
-  }).catch((error: unknown) => {
-    throw new Error(`${String(error)}\nrelay output (tail):\n${relay.output().slice(-3000)}`);
+  }).catch(async (error: unknown) => {
+    const verdict = await storeAnswersNewClient(store.uri);
+    throw new Error(
+      `${String(error)}; ${verdict}\nrelay output (tail):\n${relay.output().slice(-3000)}`,
+    );
   });
   await waitFor(() => load.accepted.size >= 10 + probes.length / 10, {
     timeoutMs: 20_000,
