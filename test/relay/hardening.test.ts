@@ -20,12 +20,20 @@ const logSink = new Writable({
 let relay: TestRelay;
 let receiver: Receiver;
 let connectionId: string;
+/** Store commands of the message path and the API (not the driver's or Agenda's own). */
+const commands: string[] = [];
+const BACKGROUND = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions']);
 
 beforeAll(async () => {
   receiver = await startReceiver();
   relay = await startTestRelay({
     settings: { headersTimeoutMs: 500, metricsToken: METRICS_TOKEN },
     deps: { logger: pino({ level: 'info' }, logSink) },
+    onCommand: (command) => {
+      if (!BACKGROUND.has(command.name) && command.collection !== 'agendaJobs') {
+        commands.push(`${command.name} ${command.collection ?? ''}`);
+      }
+    },
   });
   ({ connectionId } = await createConnection(relay, receiver.url));
 });
@@ -100,4 +108,18 @@ test('/metrics wants the token when RELAY_METRICS_TOKEN is set', async () => {
 
   expect([without.status, wrong.status, right.status]).toEqual([401, 401, 200]);
   expect(await right.text()).toMatch(/^relay_http_requests_total/m);
+});
+
+test('/metrics and /openapi.json read nothing from the store', async () => {
+  const before = commands.length;
+
+  const metrics = await fetch(`${relay.url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const first = await fetch(`${relay.url}/openapi.json`);
+  const second = await fetch(`${relay.url}/openapi.json`);
+
+  expect([metrics.status, first.status, second.status]).toEqual([200, 200, 200]);
+  expect(await first.text()).toBe(await second.text());
+  expect(commands.slice(before)).toEqual([]);
 });
