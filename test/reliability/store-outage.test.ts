@@ -129,5 +129,13 @@ test(`store outage: ${OUTAGE_MS / 1000} s without the store loses nothing that g
       );
     },
     { timeoutMs: 60_000, intervalMs: 200, what: `the replies of ${expected.length} messages` },
-  );
+  ).catch((error: unknown) => {
+    const got = new Set(
+      receiver.requests.map(
+        (request) => (JSON.parse(request.body) as { message: { content: string } }).message.content,
+      ),
+    );
+    const missing = expected.filter((content) => !got.has(content));
+    throw new Error(`${String(error)}; missing: ${JSON.stringify(missing)}`);
+  });
 });

@@ -4,7 +4,7 @@ import { AcceptBatcher } from '../pipeline/accept-batcher.js';
 import { createAgendaJobs } from '../pipeline/agenda-scheduler.js';
 import { ConversationWorker } from '../pipeline/conversation-worker.js';
 import { DeliveryService } from '../pipeline/delivery-service.js';
-import { recoverStuckWork } from '../pipeline/recovery.js';
+import { recoverStuckWork, startRecoverySweep } from '../pipeline/recovery.js';
 import { ReplyEvents } from '../pipeline/reply-events.js';
 import { applyRetention } from '../pipeline/retention.js';
 import { createApp } from './create-app.js';
@@ -43,7 +43,6 @@ export async function startRelay(
   };
   await jobs.start({
     attempt: (deliveryId, attempt) => deliveries.attempt(deliveryId, attempt),
-    recover: () => recoverStuckWork(deps, worker),
     retention: () => applyRetention(deps),
   });
   const app = createApp(services);
@@ -73,6 +72,7 @@ export async function startRelay(
   url = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
   // Work a previous process left unfinished starts now rather than at the first sweep.
   await recoverStuckWork(deps, worker);
+  const recovery = startRecoverySweep(deps, worker);
 
   return {
     services,
@@ -80,6 +80,7 @@ export async function startRelay(
     url,
     async close() {
       const grace = deps.settings.deliveryTimeoutMs;
+      recovery.stop();
       const closed = new Promise<void>((resolve) => {
         server.close(() => {
           resolve();

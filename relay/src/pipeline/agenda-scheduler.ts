@@ -6,14 +6,12 @@ import type { RetryScheduler } from './retry-scheduler.js';
 
 const JOBS_COLLECTION = 'agendaJobs';
 const DELIVER = 'deliver';
-const RECOVER = 'recover-stuck-work';
 const RETENTION = 'retention';
 /** Beyond the delivery timeout, for the store writes around one attempt. */
 const LOCK_MARGIN_MS = 5_000;
 
 export interface JobHandlers {
   attempt(deliveryId: string, attempt: number): Promise<AttemptResult>;
-  recover(): Promise<unknown>;
   retention(): Promise<unknown>;
 }
 
@@ -24,8 +22,8 @@ export interface Jobs {
 }
 
 /**
- * The only place that knows Agenda: durable timers for delivery attempts, a recurring
- * sweep for work whose process died, and the retention purge. Jobs due while the relay
+ * The only place that knows Agenda: durable timers for delivery attempts and the hourly
+ * retention purge. Jobs due while the relay
  * was down run as soon as it is back; finished jobs are removed, so Agenda's own queries
  * read only what is still to come.
  */
@@ -34,7 +32,7 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
     // Job locks carry this name, so a restart of the same installation can take them back.
     name: deps.settings.instanceId,
     backend: new MongoBackend({ mongo: deps.store.jobsDatabase, collection: JOBS_COLLECTION }),
-    processEvery: Math.min(1_000, deps.settings.recoveryIntervalMs),
+    processEvery: 1_000,
     maxConcurrency: 50,
     defaultConcurrency: 20,
     // A job is one attempt or one sweep; a dead instance's locks free up soon after.
@@ -62,7 +60,6 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
         },
         { removeOnComplete: true },
       );
-      agenda.define(RECOVER, () => handlers.recover().then(() => undefined));
       agenda.define(RETENTION, () => handlers.retention().then(() => undefined));
       // Agenda locks jobs up to processEvery before they are due: without this, retries the
       // previous incarnation had locked when it died would wait out the lock lifetime.
@@ -73,8 +70,6 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
           { $set: { lockedAt: null } },
         );
       await agenda.start();
-      const recoverySeconds = Math.ceil(deps.settings.recoveryIntervalMs / 1000);
-      await agenda.every(`${String(recoverySeconds)} seconds`, RECOVER);
       await agenda.every('1 hour', RETENTION);
     },
     stop: () => agenda.stop(),

@@ -22,3 +22,32 @@ export async function recoverStuckWork(
   if (stuck.length > 0) deps.logger.info({ messages: stuck.length }, 'recovered unfinished work');
   return { messages: stuck.length };
 }
+
+/**
+ * Runs the sweep every `intervalMs` in this process, one sweep at a time. A plain timer, not a
+ * job: each process sweeps for itself, and its own unfinished work must not wait on a scheduler
+ * that reads the store it is recovering from.
+ */
+export function startRecoverySweep(
+  deps: Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>,
+  worker: ConversationWorker,
+): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    recoverStuckWork(deps, worker)
+      .catch((error: unknown) => {
+        deps.logger.warn({ err: error }, 'recovery sweep failed; the next one tries again');
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, deps.settings.recoveryIntervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
