@@ -52,11 +52,12 @@ test('a receiver failing twice then succeeding gets 3 attempts, all recorded, ea
   expect(receiver.requests).toHaveLength(3);
   expect(new Set(receiver.requests.map((r) => r.headers['x-webhook-id']))).toEqual(new Set([id]));
   expect(new Set(receiver.requests.map((r) => r.body)).size).toBe(1);
-  // Each retry was an Agenda job, removed once it ran: the jobs collection keeps only what is to come.
-  const jobs = await relay.db
-    .collection('agendaJobs')
-    .countDocuments({ name: 'deliver', 'data.deliveryId': id });
-  expect(jobs).toBe(0);
+  // Each retry was an Agenda job, removed once it ran (Agenda removes it just after the handler
+  // returns): the jobs collection keeps only what is to come.
+  const jobsLeft = () =>
+    relay.db.collection('agendaJobs').countDocuments({ name: 'deliver', 'data.deliveryId': id });
+  await waitFor(async () => (await jobsLeft()) === 0, { what: 'the finished retry jobs removed' });
+  expect(await jobsLeft()).toBe(0);
 });
 
 test('a receiver that always fails gets exactly 4 attempts spaced by the schedule, then the delivery is failed', async () => {
