@@ -9,6 +9,7 @@ import { receiverPool } from '../support/receiver-pool.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
 import { scaledMs } from '../support/time-scale.js';
+import { waitFor } from '../support/wait.js';
 
 const SCHEDULE = [200, 400, 600];
 
