@@ -194,10 +194,6 @@ export class ConversationRepository {
       .toArray();
   }
 
-  async countPending(): Promise<number> {
-    return this.c.pendingMessages.estimatedDocumentCount();
-  }
-
   async owned(id: string, workspaceId: string): Promise<ConversationDoc | undefined> {
     return (await this.c.conversations.findOne({ _id: id, workspaceId })) ?? undefined;
   }
