@@ -33,18 +33,20 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /**
- * The positions in an unordered bulk insert that failed for a reason other than an
- * existing _id; undefined when the error is not a bulk write error at all.
+ * The positions in an unordered bulk write that failed, split into existing _ids and the
+ * rest; undefined when the outcome is unknown. The driver wraps a lost connection in the same
+ * bulk error type, with an empty `writeErrors`: that is not "all written" but "no answer", so
+ * only a bulk error that lists its write errors counts.
  */
 export function bulkFailures(
   error: unknown,
 ): { duplicates: number[]; others: number[] } | undefined {
   const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
-  if (writeErrors === undefined) return undefined;
-  const list = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as {
+  const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as {
     index: number;
     code: number;
   }[];
+  if (list.length === 0) return undefined;
   return {
     duplicates: list.filter((e) => e.code === DUPLICATE_KEY).map((e) => e.index),
     others: list.filter((e) => e.code !== DUPLICATE_KEY).map((e) => e.index),
