@@ -32,17 +32,18 @@ export async function startTcpProxy(storeUrl: string): Promise<TcpProxy> {
   const { port } = server.address() as { port: number };
   const url = new URL(storeUrl.replace(/^mongodb:/, 'http:'));
   url.host = `127.0.0.1:${String(port)}`;
+  const cut = () => {
+    open = false;
+    for (const socket of sockets) socket.destroy();
+  };
   return {
     url: url.toString().replace(/^http:/, 'mongodb:'),
-    cut() {
-      open = false;
-      for (const socket of sockets) socket.destroy();
-    },
+    cut,
     mend() {
       open = true;
     },
     close() {
-      this.cut();
+      cut();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
