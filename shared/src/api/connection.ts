@@ -1,3 +1,5 @@
+import type { TargetHealth } from './health.js';
+
 /** A Custom Webhook connection as read back: the secret is never part of a read. */
 export interface Connection {
   id: string;
@@ -9,6 +11,8 @@ export interface Connection {
   enabled: boolean;
   /** Where to POST messages for this connection (the spec's "Incoming Webhook URL"). */
   incomingWebhookUrl: string;
+  /** Every target: the webhook URL first, then each subscription, oldest first. */
+  health: TargetHealth[];
   /** ISO 8601. */
   createdAt: string;
   updatedAt: string;
@@ -33,6 +37,8 @@ export interface UpdateConnectionRequest {
   webhookUrl?: string;
   customHeaders?: Record<string, string>;
   enabled?: boolean;
+  /** Pauses or (false) resumes the webhook URL; resuming sends nothing by itself. */
+  paused?: boolean;
 }
 
 /** `POST /api/connections/:id/rotate-secret`: the old secret keeps co-signing until the expiry. */

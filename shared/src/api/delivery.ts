@@ -1,4 +1,7 @@
-export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed'] as const;
+import type { EventType } from '../payloads/events.js';
+
+/** `paused`: recorded for a paused target instead of being attempted (recover sends it later). */
+export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed', 'paused'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export function isDeliveryStatus(value: unknown): value is DeliveryStatus {
@@ -23,7 +26,9 @@ export interface Delivery {
   connectionId: string;
   subscriptionId?: string;
   messageId?: string;
-  kind: 'reply' | 'test';
+  kind: 'reply' | 'test' | 'event';
+  /** What it carries: `ai.response` for replies, the event's type for events. */
+  event?: EventType;
   targetUrl: string;
   status: DeliveryStatus;
   attempts: DeliveryAttempt[];
