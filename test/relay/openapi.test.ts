@@ -2,6 +2,7 @@
 // the document fails here.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { EVENT_TYPES, isRelayEvent } from '@fourthchat/shared';
 import { allRoutes } from '../../relay/src/app/create-app.js';
 import { startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
@@ -99,4 +100,17 @@ test('the body of POST /api/webhooks/incoming requires connectionId and message'
 test('public routes need no key; the API does', () => {
   expect(document.paths['/healthz']?.get?.security).toEqual([]);
   expect(document.paths['/api/me']?.get?.security).toBeUndefined();
+});
+
+test('documents every event a subscription can receive, with an example', () => {
+  const webhooks = (document as unknown as { webhooks: Record<string, { post: Operation }> })
+    .webhooks;
+
+  expect(Object.keys(webhooks).sort()).toEqual([...EVENT_TYPES].sort());
+  for (const type of EVENT_TYPES.filter((t) => t !== 'ai.response')) {
+    const content = webhooks[type]?.post.requestBody?.content['application/json'] as unknown as {
+      examples: Record<string, { value: unknown }>;
+    };
+    expect(isRelayEvent(content.examples[type]?.value)).toBe(true);
+  }
 });

@@ -11,6 +11,7 @@ import { connectionTestRoutes } from '../routes/connection-test.js';
 import { connectionRoutes } from '../routes/connections.js';
 import { conversationRoutes } from '../routes/conversations.js';
 import { deliveryRoutes } from '../routes/deliveries.js';
+import { eventPayloads } from '../routes/event-payloads.js';
 import { incomingRoutes } from '../routes/incoming.js';
 import { meRoutes } from '../routes/me.js';
 import { recoverRoutes } from '../routes/recover.js';
@@ -60,7 +61,7 @@ export function createApp(services: RelayServices): Koa<RelayState> {
   // Built on first request (the public URL is known once the server listens), then kept.
   let openApi: unknown;
   router.get('/openapi.json', (ctx) => {
-    openApi ??= buildOpenApi(routes, services.publicUrl());
+    openApi ??= buildOpenApi(routes, services.publicUrl(), eventPayloads);
     ctx.body = openApi;
   });
 

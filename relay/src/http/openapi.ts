@@ -32,8 +32,46 @@ function parameters(route: RouteSpec): unknown[] {
   return list;
 }
 
+/** A payload the relay POSTs to receivers (OpenAPI 3.1 `webhooks`). */
+export interface WebhookSpec {
+  name: string;
+  summary: string;
+  schema: z.ZodType;
+  example: unknown;
+}
+
+function webhookOperations(webhooks: readonly WebhookSpec[]): Record<string, unknown> {
+  return Object.fromEntries(
+    webhooks.map((hook) => [
+      hook.name,
+      {
+        post: {
+          summary: hook.summary,
+          parameters: [
+            { name: 'X-Webhook-Event', in: 'header', required: true, schema: { const: hook.name } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: jsonSchema(hook.schema, 'output'),
+                examples: { [hook.name]: { value: hook.example } },
+              },
+            },
+          },
+          responses: { '200': { description: 'Any 2xx within the delivery timeout' } },
+        },
+      },
+    ]),
+  );
+}
+
 /** The OpenAPI 3.1 document, built from the same schemas that validate requests. */
-export function buildOpenApi(routes: readonly RouteSpec[], serverUrl: string): unknown {
+export function buildOpenApi(
+  routes: readonly RouteSpec[],
+  serverUrl: string,
+  webhooks: readonly WebhookSpec[] = [],
+): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const responses: Record<string, unknown> = {};
@@ -67,12 +105,18 @@ export function buildOpenApi(routes: readonly RouteSpec[], serverUrl: string): u
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'FourthChat Relay API', version: '0.1.0' },
+    info: {
+      title: 'FourthChat Relay API',
+      version: '0.1.0',
+      description:
+        'Every delivery is signed (X-Webhook-Signature, webhook-signature) and names its event in X-Webhook-Event; `webhooks` lists each payload with an example.',
+    },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } },
     },
     security: [{ apiKey: [] }],
     paths,
+    webhooks: webhookOperations(webhooks),
   };
 }
