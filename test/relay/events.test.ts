@@ -3,7 +3,7 @@
 import { expect, test } from '@jest/globals';
 import { isRelayEvent } from '@fourthchat/shared';
 import { waitForDeliveryOf } from '../support/deliveries.js';
-import { eventsOfType, waitForEvents } from '../support/events.js';
+import { eventsOfType, expectedEvent, waitForEvents } from '../support/events.js';
 import { receiverPool } from '../support/receiver-pool.js';
 import { createConnection } from '../support/relay-harness.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
@@ -51,20 +51,16 @@ test('delivery.failed reaches the subscriptions that chose it, signed, and neith
     ]),
   );
   const aboutWebhook = events.find(({ event }) => event.data.target.kind === 'webhook');
-  expect(aboutWebhook?.event).toEqual({
-    type: 'delivery.failed',
-    id: expect.stringMatching(/^evt_/),
-    connectionId,
-    timestamp: expect.any(String),
-    data: {
+  expect(aboutWebhook?.event).toEqual(
+    expectedEvent('delivery.failed', connectionId, {
       target: { kind: 'webhook', url: webhook.url },
       deliveryId: expect.stringMatching(/^dlv_/),
       messageId: expect.any(String),
       attempts: 2,
       lastError: 'HTTP 500',
       lastAttemptAt: expect.any(String),
-    },
-  });
+    }),
+  );
   // The event about the webhook URL went to the failing subscription too, and failed there:
   // that raises nothing. The one about the failing subscription never went to it.
   await waitForDeliveryOf(

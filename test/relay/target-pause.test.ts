@@ -3,7 +3,7 @@
 import { expect, test } from '@jest/globals';
 import type { Connection, TargetHealth } from '@fourthchat/shared';
 import { waitForDeliveryOf } from '../support/deliveries.js';
-import { eventsOfType, waitForEvents } from '../support/events.js';
+import { eventsOfType, expectedEvent, waitForEvents } from '../support/events.js';
 import { receiverPool } from '../support/receiver-pool.js';
 import type { Receiver } from '../support/receiver.js';
 import { createConnection } from '../support/relay-harness.js';
@@ -59,19 +59,15 @@ test('a webhook URL failing the configured count of deliveries is paused, and it
 
   const [paused] = await waitForEvents(watcher, 'target.paused');
   expect(paused && verifiesWith(paused.request, watcherSecret)).toBe(true);
-  expect(paused?.event).toEqual({
-    type: 'target.paused',
-    id: expect.stringMatching(/^evt_/),
-    connectionId,
-    timestamp: expect.any(String),
-    data: {
+  expect(paused?.event).toEqual(
+    expectedEvent('target.paused', connectionId, {
       target: { kind: 'webhook', url: webhook.url },
       reason: `${FAILURES} consecutive deliveries failed`,
       consecutiveFailures: FAILURES,
       failingSince: expect.any(String),
       lastError: 'HTTP 500',
-    },
-  });
+    }),
+  );
   const health = await webhookHealth(connectionId);
   expect(health).toEqual(
     expect.objectContaining({

@@ -1,4 +1,5 @@
 // Reads what a receiver got by its X-Webhook-Event header, as a subscriber routing events would.
+import { expect } from '@jest/globals';
 import type { RelayEvent } from '@fourthchat/shared';
 import type { ReceivedRequest, Receiver } from './receiver.js';
 import { waitFor } from './wait.js';
@@ -21,4 +22,15 @@ export async function waitForEvents(
     { what: `${String(count)} ${type} event(s)` },
   );
   return found.map((request) => ({ request, event: JSON.parse(request.body) as RelayEvent }));
+}
+
+/** What an event of `type` about `connectionId` looks like, for toEqual. */
+export function expectedEvent(type: string, connectionId: string, data: unknown) {
+  return {
+    type,
+    id: expect.stringMatching(/^evt_/),
+    connectionId,
+    timestamp: expect.any(String),
+    data,
+  };
 }
