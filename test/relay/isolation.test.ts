@@ -34,6 +34,9 @@ const MISSING: Ids = {
   keyId: 'key_missing',
 };
 
+/** The start of a recover window: any time before the test's deliveries. */
+const SINCE = '2020-01-01T00:00:00Z';
+
 /** A body that points `field` at the intruder's own receiver. */
 const urlAs = (field: string) => (_ids: Ids, url: string) => ({ [field]: url });
 
@@ -41,7 +44,10 @@ const urlAs = (field: string) => (_ids: Ids, url: string) => ({ [field]: url });
  * Routes that name an object of a workspace: which id goes into `:id` (or the body), and a
  * valid body where the route takes one, so validation cannot answer before the lookup.
  */
-const objectRoutes: Record<string, { id: keyof Ids; body?: (ids: Ids, url: string) => unknown }> = {
+const objectRoutes: Record<
+  string,
+  { id: keyof Ids; body?: (ids: Ids, url: string) => unknown; query?: string }
+> = {
   'get /api/chatbots/:id': { id: 'chatbotId' },
   'patch /api/chatbots/:id': { id: 'chatbotId', body: () => ({ name: 'taken over' }) },
   'delete /api/chatbots/:id': { id: 'chatbotId' },
@@ -56,7 +62,10 @@ const objectRoutes: Record<string, { id: keyof Ids; body?: (ids: Ids, url: strin
   'get /api/connections/:id/deliveries': { id: 'connectionId' },
   'get /api/connections/:id/subscriptions': { id: 'connectionId' },
   'post /api/connections/:id/subscriptions': { id: 'connectionId', body: urlAs('targetUrl') },
+  'patch /api/subscriptions/:id': { id: 'subscriptionId', body: () => ({ paused: true }) },
   'delete /api/subscriptions/:id': { id: 'subscriptionId' },
+  'post /api/connections/:id/recover': { id: 'connectionId', body: () => ({ since: SINCE }) },
+  'get /api/connections/:id/recover': { id: 'connectionId', query: `?since=${SINCE}` },
   'get /api/deliveries/:id': { id: 'deliveryId' },
   'post /api/deliveries/:id/redeliver': { id: 'deliveryId' },
   'get /api/conversations/:id': { id: 'conversationId' },
@@ -74,7 +83,7 @@ function probe(route: string, ids: Ids, url: string): Probe {
   if (!spec) throw new Error(`no isolation case for ${route}`);
   return {
     method: method.toUpperCase(),
-    path: path.replace(':id', ids[spec.id]),
+    path: path.replace(':id', ids[spec.id]) + (spec.query ?? ''),
     ...(spec.body ? { body: spec.body(ids, url) } : {}),
   };
 }

@@ -14,11 +14,9 @@ export async function viewConnections(
   publicUrl: string,
   docs: readonly ConnectionDoc[],
 ): Promise<Connection[]> {
-  const [only] = docs;
-  const subscriptions =
-    docs.length === 1 && only
-      ? await deps.store.subscriptions.forConnection(only._id)
-      : await deps.store.subscriptions.forConnections(docs.map((doc) => doc._id));
+  // Read past the fan-out cache: filling it here (a connection just created) would hide from
+  // this process, for the cache's lifetime, a subscription another instance adds meanwhile.
+  const subscriptions = await deps.store.subscriptions.forConnections(docs.map((doc) => doc._id));
   const health = await healthOfTargets(deps, docs, subscriptions);
   return docs.map((doc) =>
     connectionView(
