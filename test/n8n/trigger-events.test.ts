@@ -46,7 +46,7 @@ describe('FourthChat Trigger event option', () => {
     expect(values).toEqual(['delivery.failed', 'ai.response', 'target.paused', 'target.resumed']);
   });
 
-  it.each(['delivery.failed', 'target.paused', 'ai.response'])(
+  it.each(['delivery.failed', 'target.paused', 'target.resumed'])(
     'subscribes for %s only',
     async (event) => {
       const scope = relay()
@@ -59,13 +59,22 @@ describe('FourthChat Trigger event option', () => {
     },
   );
 
-  it('subscribes for AI replies when the node was saved before the option existed', async () => {
-    const scope = relay()
-      .post(SUBSCRIPTIONS, { targetUrl: WEBHOOK_URL, events: ['ai.response'] })
-      .reply(201, { ...listed(['ai.response']), secret: 'whsec_bmV3' });
-    await create.call(hook({}).asN8n);
-    scope.done();
-  });
+  it.each([
+    ['chosen', { event: 'ai.response' }],
+    ['saved before the option existed', {}],
+  ])(
+    'subscribes for AI replies by naming no events (the relay default) when New AI Response is %s',
+    async (_label, parameters) => {
+      const scope = relay()
+        .post(
+          SUBSCRIPTIONS,
+          (body) => JSON.stringify(body) === JSON.stringify({ targetUrl: WEBHOOK_URL }),
+        )
+        .reply(201, { ...listed(['ai.response']), secret: 'whsec_bmV3' });
+      await create.call(hook(parameters).asN8n);
+      scope.done();
+    },
+  );
 
   it('refuses to activate with an event it does not know', async () => {
     await expect(create.call(hook({ event: 'order.created' }).asN8n)).rejects.toMatchObject({

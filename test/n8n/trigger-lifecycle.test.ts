@@ -51,7 +51,7 @@ describe('FourthChat Trigger activation', () => {
 
   it('create subscribes the webhook URL and keeps the id and secret', async () => {
     const scope = relay()
-      .post(SUBSCRIPTIONS, { targetUrl: WEBHOOK_URL, events: ['ai.response'] })
+      .post(SUBSCRIPTIONS, { targetUrl: WEBHOOK_URL })
       .reply(201, { ...subscription('sub_1', WEBHOOK_URL), secret: 'whsec_bmV3' });
     const context = hook();
     await expect(create.call(context.asN8n)).resolves.toBe(true);
@@ -61,7 +61,7 @@ describe('FourthChat Trigger activation', () => {
 
   it('create replaces a stale saved subscription with what the relay answers', async () => {
     const scope = relay()
-      .post(SUBSCRIPTIONS, { targetUrl: WEBHOOK_URL, events: ['ai.response'] })
+      .post(SUBSCRIPTIONS, { targetUrl: WEBHOOK_URL })
       .reply(200, { ...subscription('sub_1', WEBHOOK_URL), secret: 'whsec_cm90YXRlZA==' });
     const context = hook({ subscriptionId: 'sub_old', secret: 'whsec_b2xk' });
     await create.call(context.asN8n);

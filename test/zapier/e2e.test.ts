@@ -4,10 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { perform as sendMessage } from '../../zapier-app/src/creates/send-message/perform.js';
 import { perform as receiveDelivery } from '../../zapier-app/src/triggers/new-ai-response/perform.js';
-import {
-  performSubscribe,
-  performUnsubscribe,
-} from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
+import { performUnsubscribe } from '../../zapier-app/src/triggers/hook/subscription.js';
+import { performSubscribe } from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
 import { startRelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
 import { appTester } from './support/app.js';

@@ -91,14 +91,22 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 }
 
 /**
+ * The create request for the chosen event. The default goes without `events`: the relay takes
+ * that as replies only (replacing an earlier choice for the same URL), and a relay from before
+ * events refuses the unknown key, so New AI Response keeps working with it.
+ */
+function subscriptionRequest(targetUrl: string, event: EventType): CreateSubscriptionRequest {
+  return event === 'ai.response' ? { targetUrl } : { targetUrl, events: [event] };
+}
+
+/**
  * Subscribes this node's webhook URL to the connection for the chosen event. The relay answers a
  * URL it already knows with the same subscription and replaces its events, so a registration left
- * over from a lost activation, or made for another event, is reused. `events` is sent even for the
- * default, so that switching back to New AI Response replaces an earlier choice.
+ * over from a lost activation, or made for another event, is reused.
  */
 export async function subscribe(this: IHookFunctions): Promise<boolean> {
   const { connectionId, targetUrl, event } = hookTarget.call(this);
-  const request: CreateSubscriptionRequest = { targetUrl, events: [event] };
+  const request = subscriptionRequest(targetUrl, event);
   const { body } = await relayRequest.call(this, {
     method: 'POST',
     path: apiPath('connections', connectionId, 'subscriptions'),
