@@ -10,6 +10,7 @@ const STATUS: Record<DeliveryStatus, { label: string; tone: Tone }> = {
   retrying: { label: 'Retrying', tone: 'busy' },
   delivered: { label: 'Delivered', tone: 'good' },
   failed: { label: 'Failed', tone: 'bad' },
+  paused: { label: 'Paused', tone: 'bad' },
 };
 
 export function deliveryStatusLabel(status: DeliveryStatus): string {
