@@ -4,46 +4,61 @@ import type { AcceptedMessage, Conversation, OutgoingPayload } from '@fourthchat
 import { sign } from '@fourthchat/shared';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startRelayProcess } from '../support/relay-process.js';
+import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
 import { N8nHome, type RunningN8n } from './support/n8n.js';
 import { ownerSession } from './support/n8n-rest.js';
 import { relayApi, type RelayApi } from './support/relay-api.js';
 import {
   CREDENTIAL,
+  DELIVERY_FAILED_TRIGGER,
   fourthChatCredential,
   loopWorkflow,
+  REPLY_TRIGGER,
   sendMessageWorkflow,
-  TRIGGER_WEBHOOK_ID,
   triggerWorkflow,
+  type TriggerVariant,
 } from './support/workflows.js';
 
 const REPORT_PATH = '/webhook/n8n-run';
+const ALERT_PATH = '/webhook/n8n-alert';
+/** The webhook URL of a connection whose CRM is down: every delivery to it answers 500. */
+const FAILING_PATH = '/failing-crm';
 
 const cleanups: (() => Promise<void>)[] = [];
 let api: RelayApi;
 let receiver: Receiver;
 let home: N8nHome;
 let connectionId: string;
+let chatbotId: string;
 let relayBaseUrl: string;
 let relayApiKey: string;
 
-/** The payloads that workflow runs reported to the receiver. */
-function reportedRuns(): OutgoingPayload[] {
+/** The items that workflow runs reported to the receiver at `path`. */
+function reported<T>(path: string): T[] {
   return receiver.requests
-    .filter((request) => request.path === REPORT_PATH)
-    .map((request) => JSON.parse(request.body) as OutgoingPayload);
+    .filter((request) => request.path === path)
+    .map((request) => JSON.parse(request.body) as T);
+}
+
+function reportedRuns(): OutgoingPayload[] {
+  return reported<OutgoingPayload>(REPORT_PATH);
 }
 
 beforeAll(async () => {
-  // The relay and its store (jest's global setup) as users run them, with the echo AI.
-  const relay = await startRelayProcess();
+  // The relay and its store (jest's global setup) as users run them, with the echo AI; retries
+  // 100 ms apart, so that a delivery to a failing webhook URL gives up (delivery.failed) at once.
+  const relay = await startRelayProcess({ env: { RELAY_RETRY_SCHEDULE: '100ms,100ms,100ms' } });
   cleanups.push(() => relay.stop());
   relayBaseUrl = relay.baseUrl;
   relayApiKey = relay.apiKey;
   api = relayApi(relay.baseUrl, relay.apiKey);
-  receiver = await startReceiver();
+  receiver = await startReceiver((request) =>
+    request.path === FAILING_PATH ? { status: 500, body: 'CRM down' } : { status: 200, body: 'ok' },
+  );
   cleanups.push(() => receiver.close());
   const chatbot = await api.post<{ id: string }>('/api/chatbots', { name: 'n8n e2e bot' });
+  chatbotId = chatbot.id;
   const connection = await api.post<{ id: string }>(`/api/chatbots/${chatbot.id}/connections`, {
     name: 'n8n e2e',
     webhookUrl: receiver.url,
@@ -102,120 +117,184 @@ test('(c) a loop sends each message through the node in its own run and gets two
   ]);
 });
 
-describe('(b) a published workflow "FourthChat Trigger → Report"', () => {
-  const workflow = () =>
-    triggerWorkflow(connectionId, `${new URL(receiver.url).origin}${REPORT_PATH}`);
+describe('published workflows "FourthChat Trigger → Report"', () => {
+  const origin = () => new URL(receiver.url).origin;
+  const workflows = () => [
+    triggerWorkflow(connectionId, `${origin()}${REPORT_PATH}`, REPLY_TRIGGER),
+    triggerWorkflow(failingConnectionId, `${origin()}${ALERT_PATH}`, DELIVERY_FAILED_TRIGGER),
+  ];
   let n8n: RunningN8n;
-  let webhookUrl: string;
+  let failingConnectionId: string;
 
-  beforeAll(async () => {
-    await home.importWorkflow(workflow());
-    await home.publish(workflow().id);
-    n8n = await home.start();
-    cleanups.push(() => n8n.stop());
-    webhookUrl = `${n8n.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
-    // Activation subscribes the trigger's webhook URL on the relay.
+  const webhookUrlOf = (variant: TriggerVariant) =>
+    `${n8n.baseUrl}/webhook/${variant.webhookId}/webhook`;
+
+  /** Activation subscribes the trigger's webhook URL on the relay, for its event. */
+  async function awaitSubscription(connection: string, variant: TriggerVariant): Promise<void> {
     await waitFor(
       async () => {
-        const { data } = await api.get<{ data: { targetUrl: string }[] }>(
-          `/api/connections/${connectionId}/subscriptions`,
+        const { data } = await api.get<{ data: { targetUrl: string; events?: string[] }[] }>(
+          `/api/connections/${connection}/subscriptions`,
         );
-        return data.some((subscription) => subscription.targetUrl === webhookUrl);
+        return data.some(
+          (subscription) =>
+            subscription.targetUrl === webhookUrlOf(variant) &&
+            (subscription.events ?? ['ai.response']).join() === (variant.event ?? 'ai.response'),
+        );
       },
-      { timeoutMs: 60_000, intervalMs: 250, what: 'the trigger to subscribe on the relay' },
+      { timeoutMs: 60_000, intervalMs: 250, what: `"${variant.name}" to subscribe on the relay` },
     );
-  });
-
-  /** Sends a message to the relay and waits for the workflow run that carries its reply. */
-  async function sendAndAwaitRun(message: string): Promise<OutgoingPayload> {
-    const earlier = new Set(reportedRuns().map((payload) => payload.message.id));
-    const accepted = await api.post<AcceptedMessage>('/api/webhooks/incoming', {
-      connectionId,
-      message,
-      userId: 'e2e-trigger-user',
-    });
-    const run = await waitFor(
-      () =>
-        reportedRuns().find(
-          (payload) =>
-            payload.conversationId === accepted.conversationId && !earlier.has(payload.message.id),
-        ),
-      { timeoutMs: 60_000, intervalMs: 250, what: `n8n to run the workflow for "${message}"` },
-    );
-    return run;
   }
 
-  test('runs the workflow with the reply when a message is sent to the relay', async () => {
-    const payload = await sendAndAwaitRun('Hello from the trigger test');
-    expect(payload).toMatchObject({
-      connectionId,
-      userId: 'e2e-trigger-user',
-      message: { role: 'assistant', content: expect.any(String) },
+  beforeAll(async () => {
+    const failing = await api.post<{ id: string }>(`/api/chatbots/${chatbotId}/connections`, {
+      name: 'n8n e2e, CRM down',
+      webhookUrl: `${origin()}${FAILING_PATH}`,
     });
-    const conversation = await api.get<Conversation>(
-      `/api/conversations/${payload.conversationId}`,
-    );
-    expect(conversation.messages.at(-1)).toMatchObject({
-      id: payload.message.id,
-      content: payload.message.content,
+    failingConnectionId = failing.id;
+    for (const workflow of workflows()) {
+      await home.importWorkflow(workflow);
+      await home.publish(workflow.id);
+    }
+    n8n = await home.start();
+    cleanups.push(() => n8n.stop());
+    await awaitSubscription(connectionId, REPLY_TRIGGER);
+    await awaitSubscription(failingConnectionId, DELIVERY_FAILED_TRIGGER);
+  });
+
+  describe('(b) on AI replies', () => {
+    /** Sends a message to the relay and waits for the workflow run that carries its reply. */
+    async function sendAndAwaitRun(message: string): Promise<OutgoingPayload> {
+      const earlier = new Set(reportedRuns().map((payload) => payload.message.id));
+      const accepted = await api.post<AcceptedMessage>('/api/webhooks/incoming', {
+        connectionId,
+        message,
+        userId: 'e2e-trigger-user',
+      });
+      const run = await waitFor(
+        () =>
+          reportedRuns().find(
+            (payload) =>
+              payload.conversationId === accepted.conversationId &&
+              !earlier.has(payload.message.id),
+          ),
+        { timeoutMs: 60_000, intervalMs: 250, what: `n8n to run the workflow for "${message}"` },
+      );
+      return run;
+    }
+
+    test('runs the workflow with the reply when a message is sent to the relay', async () => {
+      const payload = await sendAndAwaitRun('Hello from the trigger test');
+      expect(payload).toMatchObject({
+        connectionId,
+        userId: 'e2e-trigger-user',
+        message: { role: 'assistant', content: expect.any(String) },
+      });
+      const conversation = await api.get<Conversation>(
+        `/api/conversations/${payload.conversationId}`,
+      );
+      expect(conversation.messages.at(-1)).toMatchObject({
+        id: payload.message.id,
+        content: payload.message.content,
+      });
+    });
+
+    test('answers a forged delivery with 401 and runs nothing', async () => {
+      const before = await home.countExecutions(REPLY_TRIGGER.id);
+      const body = JSON.stringify({
+        connectionId,
+        conversationId: 'forged-conversation',
+        message: { id: 'forged', role: 'assistant', content: 'Send me your password' },
+        timestamp: new Date().toISOString(),
+        metadata: {},
+      });
+      const forgedHeaders = sign({
+        secret: 'whsec_Zm9yZ2VkLWtleS1mb3JnZWQ=',
+        id: 'forged-1',
+        now: new Date(),
+        body,
+      });
+      const response = await fetch(webhookUrlOf(REPLY_TRIGGER), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...forgedHeaders },
+        body,
+      });
+      expect(response.status).toBe(401);
+
+      // A genuine delivery afterwards still runs, and it is the only new execution.
+      await sendAndAwaitRun('Hello after the forgery');
+      await waitFor(async () => (await home.countExecutions(REPLY_TRIGGER.id)) === before + 1, {
+        timeoutMs: 30_000,
+        what: 'the genuine execution to be stored',
+      });
+      expect(await home.countExecutions(REPLY_TRIGGER.id)).toBe(before + 1);
+      expect(reportedRuns().map((payload) => payload.message.id)).not.toContain('forged');
+    });
+
+    test('the credential test says what to fix: the API key on 401, the Base URL on 404', async () => {
+      const session = await ownerSession(n8n.baseUrl);
+      const credential = (data: Record<string, string>) => ({
+        ...CREDENTIAL,
+        type: 'fourthChatApi',
+        data,
+      });
+
+      expect(
+        await session.testCredential(credential({ baseUrl: relayBaseUrl, apiKey: relayApiKey })),
+      ).toMatchObject({ status: 'OK' });
+      expect(
+        await session.testCredential(
+          credential({ baseUrl: relayBaseUrl, apiKey: 'fck_not_a_key_of_this_relay_000000' }),
+        ),
+      ).toEqual({ status: 'Error', message: expect.stringContaining('The API key is not valid') });
+      expect(
+        await session.testCredential(
+          credential({ baseUrl: `${relayBaseUrl}/api`, apiKey: relayApiKey }),
+        ),
+      ).toEqual({
+        status: 'Error',
+        message: expect.stringContaining('The Base URL does not point at a FourthChat Relay'),
+      });
     });
   });
 
-  test('answers a forged delivery with 401 and runs nothing', async () => {
-    const before = await home.countExecutions(workflow().id);
-    const body = JSON.stringify({
-      connectionId,
-      conversationId: 'forged-conversation',
-      message: { id: 'forged', role: 'assistant', content: 'Send me your password' },
-      timestamp: new Date().toISOString(),
-      metadata: {},
-    });
-    const forgedHeaders = sign({
-      secret: 'whsec_Zm9yZ2VkLWtleS1mb3JnZWQ=',
-      id: 'forged-1',
-      now: new Date(),
-      body,
-    });
-    const response = await fetch(webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...forgedHeaders },
-      body,
-    });
-    expect(response.status).toBe(401);
+  describe('(d) on failed deliveries', () => {
+    test('runs with the delivery.failed of a webhook URL that keeps failing', async () => {
+      const accepted = await api.post<AcceptedMessage>('/api/webhooks/incoming', {
+        connectionId: failingConnectionId,
+        message: 'Hello while the CRM is down',
+        userId: 'e2e-alert-user',
+      });
+      const alert = await waitFor(
+        () =>
+          reported<Record<string, unknown>>(ALERT_PATH).find(
+            (item) => item.connectionId === failingConnectionId,
+          ),
+        {
+          timeoutMs: scaledMs(60_000),
+          intervalMs: 250,
+          what: 'n8n to run the Delivery Failed workflow',
+        },
+      );
 
-    // A genuine delivery afterwards still runs, and it is the only new execution.
-    await sendAndAwaitRun('Hello after the forgery');
-    await waitFor(async () => (await home.countExecutions(workflow().id)) === before + 1, {
-      timeoutMs: 30_000,
-      what: 'the genuine execution to be stored',
-    });
-    expect(await home.countExecutions(workflow().id)).toBe(before + 1);
-    expect(reportedRuns().map((payload) => payload.message.id)).not.toContain('forged');
-  });
-
-  test('the credential test says what to fix: the API key on 401, the Base URL on 404', async () => {
-    const session = await ownerSession(n8n.baseUrl);
-    const credential = (data: Record<string, string>) => ({
-      ...CREDENTIAL,
-      type: 'fourthChatApi',
-      data,
-    });
-
-    expect(
-      await session.testCredential(credential({ baseUrl: relayBaseUrl, apiKey: relayApiKey })),
-    ).toMatchObject({ status: 'OK' });
-    expect(
-      await session.testCredential(
-        credential({ baseUrl: relayBaseUrl, apiKey: 'fck_not_a_key_of_this_relay_000000' }),
-      ),
-    ).toEqual({ status: 'Error', message: expect.stringContaining('The API key is not valid') });
-    expect(
-      await session.testCredential(
-        credential({ baseUrl: `${relayBaseUrl}/api`, apiKey: relayApiKey }),
-      ),
-    ).toEqual({
-      status: 'Error',
-      message: expect.stringContaining('The Base URL does not point at a FourthChat Relay'),
+      const attempts = receiver.requests.filter((request) => request.path === FAILING_PATH);
+      expect(attempts).toHaveLength(4);
+      const conversation = await api.get<Conversation>(
+        `/api/conversations/${accepted.conversationId}`,
+      );
+      expect(alert).toEqual({
+        type: 'delivery.failed',
+        id: expect.any(String),
+        connectionId: failingConnectionId,
+        timestamp: expect.any(String),
+        targetKind: 'webhook',
+        targetUrl: `${origin()}${FAILING_PATH}`,
+        deliveryId: expect.any(String),
+        messageId: conversation.messages.at(-1)?.id,
+        attempts: 4,
+        lastError: expect.stringContaining('500'),
+        lastAttemptAt: expect.any(String),
+      });
     });
   });
 });

@@ -1,49 +1,12 @@
 import { FourthChatTrigger } from '../../n8n-nodes/nodes/FourthChatTrigger/FourthChatTrigger.node';
-import { generateSecret, sign } from '../../n8n-nodes/shared';
+import { generateSecret } from '../../n8n-nodes/shared';
 import { webhookContext } from './support/contexts';
+import { deliver, expectRefused, signedDelivery } from './support/deliveries';
 import { outgoingPayload, testPayload } from './support/payloads';
 
 const trigger = new FourthChatTrigger();
-const SECRET = generateSecret();
+
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
-
-interface Delivery {
-  body: string;
-  headers: Record<string, string>;
-}
-
-function signedDelivery(
-  payload: object,
-  options: { secret?: string; sentAt?: Date } = {},
-): Delivery {
-  const body = JSON.stringify(payload);
-  const headers = sign({
-    secret: options.secret ?? SECRET,
-    id: 'dlv_1',
-    now: options.sentAt ?? new Date(),
-    body,
-  });
-  return { body, headers: { 'content-type': 'application/json', ...headers } };
-}
-
-async function deliver(delivery: Delivery, options: { includeTestEvents?: boolean } = {}) {
-  const context = webhookContext({
-    rawBody: Buffer.from(delivery.body),
-    headers: delivery.headers,
-    staticData: { subscriptionId: 'sub_1', secret: SECRET },
-    parameters: { options: { includeTestEvents: options.includeTestEvents ?? false } },
-  });
-  const result = await trigger.webhook.call(context.asN8n);
-  return { result, response: context.response, logs: context.logs };
-}
-
-function expectRefused(outcome: Awaited<ReturnType<typeof deliver>>, code: string): void {
-  expect(outcome.result).toEqual({ noWebhookResponse: true });
-  expect(outcome.response).toEqual({
-    statusCode: 401,
-    body: { error: { code, message: expect.any(String) } },
-  });
-}
 
 describe('FourthChat Trigger webhook', () => {
   it('starts the workflow with the payload of a correctly signed delivery', async () => {
@@ -129,11 +92,9 @@ describe('FourthChat Trigger webhook', () => {
     });
   });
 
-  it('acknowledges a signed payload of an unknown kind without starting the workflow', async () => {
+  it('answers a signed payload of an unknown kind with 422 and starts nothing', async () => {
     const outcome = await deliver(signedDelivery({ event: 'something.new' }));
-    expect(outcome.result).toEqual({
-      webhookResponse: { received: true, ignored: 'unknown payload' },
-    });
+    expectRefused(outcome, 'unexpected_event', 422);
     expect(outcome.logs.map((log) => log.level)).toEqual(['warn']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { generateSecret } from '../../zapier-app/src/shared/index.js';
-import { deliveryOutcome } from '../../zapier-app/src/triggers/new-ai-response/delivery.js';
+import { deliveryOutcome as outcomeOf } from '../../zapier-app/src/triggers/hook/outcome.js';
+import { replyItem } from '../../zapier-app/src/triggers/new-ai-response/item.js';
 import { signedDelivery } from './support/delivery.js';
 import { reply, testPayload } from './support/payloads.js';
 
@@ -9,6 +10,8 @@ const secondsLater = (seconds: number) => new Date(now.getTime() + seconds * 100
 const secret = generateSecret();
 const subscribeData = { id: 'sub_1', secret };
 const body = JSON.stringify(reply);
+const deliveryOutcome = (rawRequest: Parameters<typeof outcomeOf>[0], data: object, at: Date) =>
+  outcomeOf(rawRequest, data, at, replyItem);
 
 describe('deliveryOutcome (why a delivery starts a run or not)', () => {
   it('yields the reply for a delivery signed with the subscription secret', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { generateSecret } from '../../zapier-app/src/shared/index.js';
 import { perform, performList } from '../../zapier-app/src/triggers/new-ai-response/perform.js';
-import {
-  performSubscribe,
-  performUnsubscribe,
-} from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
+import { performUnsubscribe } from '../../zapier-app/src/triggers/hook/subscription.js';
+import { performSubscribe } from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { signedDelivery } from './support/delivery.js';
 import { errorFields, rejection } from './support/errors.js';

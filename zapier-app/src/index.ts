@@ -5,6 +5,8 @@ import { sendMessage } from './creates/send-message/index.js';
 import { addBearerToken, mapRelayErrors } from './middleware.js';
 import { connectionList } from './triggers/connection-list.js';
 import { newAiResponse } from './triggers/new-ai-response/index.js';
+import { deliveryFailed } from './triggers/relay-event/delivery-failed.js';
+import { webhookPaused } from './triggers/relay-event/webhook-paused.js';
 
 // Zapier loads CommonJS apps with a plain require(), which would not see an ES default export.
 export = defineApp({
@@ -18,6 +20,8 @@ export = defineApp({
   triggers: {
     [connectionList.key]: connectionList,
     [newAiResponse.key]: newAiResponse,
+    [deliveryFailed.key]: deliveryFailed,
+    [webhookPaused.key]: webhookPaused,
   },
   creates: {
     [sendMessage.key]: sendMessage,

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 import { connectionLocator, searchConnections } from '../common/connectionLocator';
 import { CREDENTIAL_TYPE } from '../common/credentials';
+import { eventProperty, eventSubtitle } from './event';
 import { subscribe, subscriptionExists, unsubscribe } from './lifecycle';
 import { receive } from './receive';
 
@@ -21,8 +22,9 @@ export class FourthChatTrigger implements INodeType {
     },
     group: ['trigger'],
     version: 1,
-    subtitle: 'New AI Response',
-    description: 'Starts the workflow when the chatbot of a FourthChat connection replies',
+    subtitle: eventSubtitle,
+    description:
+      'Starts the workflow when the chatbot of a FourthChat connection replies, or when its deliveries fail',
     defaults: { name: 'FourthChat Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
@@ -39,6 +41,7 @@ export class FourthChatTrigger implements INodeType {
     ],
     properties: [
       connectionLocator,
+      eventProperty,
       {
         displayName: 'Options',
         name: 'options',

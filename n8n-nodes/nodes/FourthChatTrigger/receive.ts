@@ -1,16 +1,44 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { isOutgoingPayload, isTestPayload, verify, WebhookVerificationError } from '../../shared';
+import {
+  isOutgoingPayload,
+  isRelayEvent,
+  isTestPayload,
+  verify,
+  WebhookVerificationError,
+  type EventType,
+} from '../../shared';
 import { isDataObject } from '../common/json';
+import { chosenEvent, EVENT_PARAMETER } from './event';
+import { eventItem } from './eventItem';
 import { readSubscription } from './subscription';
 
 const RECEIVED = { received: true };
 
-/** Answers 401 and starts nothing. The code tells the relay's delivery log why. */
-function refuse(this: IWebhookFunctions, code: string, message: string): IWebhookResponseData {
+/** Answers 401 (or `status`) and starts nothing. The code tells the relay's delivery log why. */
+function refuse(
+  this: IWebhookFunctions,
+  code: string,
+  message: string,
+  status = 401,
+): IWebhookResponseData {
   this.logger.warn(`FourthChat Trigger refused a delivery: ${code}`, { message });
-  this.getResponseObject().status(401).json({ error: { code, message } });
+  this.getResponseObject().status(status).json({ error: { code, message } });
   return { noWebhookResponse: true };
+}
+
+/** The item of a delivery of the chosen event; undefined when the body is not one. */
+function chosenItem(event: EventType, payload: unknown): IDataObject | undefined {
+  if (event === 'ai.response') {
+    return isOutgoingPayload(payload) && isDataObject(payload) ? payload : undefined;
+  }
+  return isRelayEvent(payload) && payload.type === event ? eventItem(payload) : undefined;
+}
+
+function describePayload(payload: unknown): string {
+  if (isRelayEvent(payload)) return `a ${payload.type} event`;
+  if (isOutgoingPayload(payload)) return 'an ai.response';
+  return payload === undefined ? 'no JSON' : 'an unknown payload';
 }
 
 function acknowledgeOnly(ignored: string): IWebhookResponseData {
@@ -36,7 +64,9 @@ function includesTestEvents(this: IWebhookFunctions): boolean {
 
 /**
  * Handles one delivery: only a body whose timestamped signature verifies with this subscription's
- * secret starts the workflow, with the payload exactly as signed.
+ * secret, and that is the chosen event, starts the workflow. Anything else signed is answered 422
+ * rather than acknowledged: it means the relay's subscription and this node disagree on the event,
+ * and a failed delivery in the relay's log is where a user looks for that.
  */
 export async function receive(this: IWebhookFunctions, now: Date): Promise<IWebhookResponseData> {
   const saved = readSubscription(this.getWorkflowStaticData('node'));
@@ -68,7 +98,14 @@ export async function receive(this: IWebhookFunctions, now: Date): Promise<IWebh
       ? start(payload)
       : acknowledgeOnly('test event');
   }
-  if (isOutgoingPayload(payload) && isDataObject(payload)) return start(payload);
-  this.logger.warn('FourthChat Trigger ignored a signed delivery it does not know');
-  return acknowledgeOnly('unknown payload');
+  const event = chosenEvent(this.getNode(), this.getNodeParameter(EVENT_PARAMETER, ''));
+  const item = chosenItem(event, payload);
+  if (item !== undefined) return start(item);
+  return refuse.call(
+    this,
+    'unexpected_event',
+    `This trigger starts on ${event}, and the delivery carried ${describePayload(payload)}; ` +
+      'publish the workflow again to renew its subscription',
+    422,
+  );
 }

@@ -105,7 +105,11 @@ export class N8nHome {
     const { stdout } = await this.cli('execute', `--id=${workflowId}`);
     const marker = stdout.indexOf('Execution was successful:');
     if (marker === -1) throw new Error(`n8n execute did not succeed:\n${stdout}`);
-    const run = JSON.parse(stdout.slice(stdout.indexOf('{', marker))) as {
+    // n8n prints the run with JSON.stringify(data, null, 2): it ends at the first `}` in column 0.
+    // Its logger may print more lines after it (seen on a loaded machine), so cut there.
+    const start = stdout.indexOf('{', marker);
+    const end = stdout.indexOf('\n}', start) + 2;
+    const run = JSON.parse(stdout.slice(start, end > 1 ? end : undefined)) as {
       data: { resultData: { runData: Record<string, { data: { main: NodeRunItems[] } }[]> } };
     };
     const items: Record<string, NodeRunItems[]> = {};

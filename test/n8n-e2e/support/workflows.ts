@@ -1,4 +1,4 @@
-// The two workflows of the n8n end-to-end scenarios, as a user would import them.
+// The workflows of the n8n end-to-end scenarios, as a user would import them.
 
 export const CREDENTIAL = { id: 'fourthchatE2E001', name: 'FourthChat (e2e)' };
 
@@ -55,22 +55,56 @@ export function sendMessageWorkflow(connectionId: string, message: string) {
 
 export const TRIGGER_WEBHOOK_ID = '3f6c2a8e-5b1d-4e7a-9c3f-1d2e4b6a8c0f';
 
-/** (b) FourthChat Trigger → HTTP Request that reports each run's item to `reportUrl`. */
-export function triggerWorkflow(connectionId: string, reportUrl: string) {
+/** One published "FourthChat Trigger → Report" workflow: which trigger, on which event. */
+export interface TriggerVariant {
+  id: string;
+  name: string;
+  nodeName: string;
+  webhookId: string;
+  /** The trigger's Event parameter; absent as in workflows saved before it existed. */
+  event?: string;
+}
+
+/** (b) On every AI reply, with the trigger as saved before the Event option existed. */
+export const REPLY_TRIGGER: TriggerVariant = {
+  id: 'fcE2eTriggerReply',
+  name: 'FourthChat e2e: on AI reply',
+  nodeName: 'On AI Reply',
+  webhookId: TRIGGER_WEBHOOK_ID,
+};
+
+/** (d) On every failed delivery: the Slack alert recipe, reporting instead of posting to Slack. */
+export const DELIVERY_FAILED_TRIGGER: TriggerVariant = {
+  id: 'fcE2eTriggerFailed',
+  name: 'FourthChat e2e: on delivery failed',
+  nodeName: 'On Delivery Failed',
+  webhookId: '8b1e4d2c-7a3f-4c6e-9d0b-2f5a7c9e1b3d',
+  event: 'delivery.failed',
+};
+
+/** FourthChat Trigger → HTTP Request that reports each run's item to `reportUrl`. */
+export function triggerWorkflow(
+  connectionId: string,
+  reportUrl: string,
+  variant: TriggerVariant = REPLY_TRIGGER,
+) {
   return {
-    id: 'fcE2eTriggerReply',
-    name: 'FourthChat e2e: on AI reply',
+    id: variant.id,
+    name: variant.name,
     active: false,
     settings: {},
     nodes: [
       {
         id: 'trigger',
-        name: 'On AI Reply',
+        name: variant.nodeName,
         type: 'n8n-nodes-fourthchat.fourthChatTrigger',
         typeVersion: 1,
         position: [0, 0],
-        webhookId: TRIGGER_WEBHOOK_ID,
-        parameters: { connectionId: connectionById(connectionId) },
+        webhookId: variant.webhookId,
+        parameters: {
+          connectionId: connectionById(connectionId),
+          ...(variant.event === undefined ? {} : { event: variant.event }),
+        },
         credentials,
       },
       {
@@ -89,7 +123,7 @@ export function triggerWorkflow(connectionId: string, reportUrl: string) {
         },
       },
     ],
-    connections: { 'On AI Reply': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
+    connections: { [variant.nodeName]: { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
   };
 }
 

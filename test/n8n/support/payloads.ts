@@ -1,4 +1,10 @@
-import type { AcceptedMessage, OutgoingPayload, TestPayload } from '../../../n8n-nodes/shared';
+import type {
+  AcceptedMessage,
+  DeliveryFailedEvent,
+  OutgoingPayload,
+  TargetPausedEvent,
+  TestPayload,
+} from '../../../n8n-nodes/shared';
 
 export const CONNECTION_ID = 'conn_1';
 
@@ -35,3 +41,38 @@ export function testPayload(): TestPayload {
 
 /** The resource locator value n8n stores for a connection picked "By ID". */
 export const connectionById = { __rl: true, mode: 'id', value: CONNECTION_ID };
+
+/** A `delivery.failed` event as the relay sends it: the connection's webhook URL gave up. */
+export function deliveryFailedEvent(): DeliveryFailedEvent {
+  return {
+    type: 'delivery.failed',
+    id: 'evt_1',
+    connectionId: CONNECTION_ID,
+    timestamp: '2024-01-15T10:31:00Z',
+    data: {
+      target: { kind: 'webhook', url: 'https://crm.example.com/hook' },
+      deliveryId: 'dlv_9',
+      messageId: 'msg_2',
+      attempts: 4,
+      lastError: 'HTTP 500',
+      lastAttemptAt: '2024-01-15T10:31:00Z',
+    },
+  };
+}
+
+/** A `target.paused` event: a subscription failed for too long. */
+export function targetPausedEvent(): TargetPausedEvent {
+  return {
+    type: 'target.paused',
+    id: 'evt_2',
+    connectionId: CONNECTION_ID,
+    timestamp: '2024-01-20T10:30:00Z',
+    data: {
+      target: { kind: 'subscription', subscriptionId: 'sub_7', url: 'https://crm.example.com/sub' },
+      reason: '100 consecutive deliveries failed',
+      consecutiveFailures: 100,
+      failingSince: '2024-01-15T10:31:00Z',
+      lastError: 'HTTP 500',
+    },
+  };
+}

@@ -1,4 +1,9 @@
-import type { OutgoingPayload, TestPayload } from '../../../zapier-app/src/shared/index.js';
+import type {
+  DeliveryFailedEvent,
+  OutgoingPayload,
+  TargetPausedEvent,
+  TestPayload,
+} from '../../../zapier-app/src/shared/index.js';
 
 export const reply: OutgoingPayload = {
   connectionId: 'conn_1',
@@ -15,4 +20,34 @@ export const testPayload: TestPayload = {
   timestamp: '2024-01-15T10:30:00Z',
   connectionId: 'conn_1',
   connectionName: 'My Webhook',
+};
+
+/** The connection's webhook URL gave up on the reply above. */
+export const deliveryFailedEvent: DeliveryFailedEvent = {
+  type: 'delivery.failed',
+  id: 'evt_1',
+  connectionId: 'conn_1',
+  timestamp: '2024-01-15T10:31:00Z',
+  data: {
+    target: { kind: 'webhook', url: 'https://crm.example.com/hook' },
+    deliveryId: 'dlv_9',
+    messageId: 'msg_reply_1',
+    attempts: 4,
+    lastError: 'HTTP 500',
+    lastAttemptAt: '2024-01-15T10:31:00Z',
+  },
+};
+
+export const targetPausedEvent: TargetPausedEvent = {
+  type: 'target.paused',
+  id: 'evt_2',
+  connectionId: 'conn_1',
+  timestamp: '2024-01-20T10:30:00Z',
+  data: {
+    target: { kind: 'webhook', url: 'https://crm.example.com/hook' },
+    reason: '100 consecutive deliveries failed',
+    consecutiveFailures: 100,
+    failingSince: '2024-01-15T10:31:00Z',
+    lastError: 'HTTP 500',
+  },
 };

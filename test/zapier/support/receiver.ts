@@ -23,8 +23,13 @@ function singleValued(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
-/** A loopback HTTP server standing in for Zapier's hook endpoint: records every request, answers 200. */
-export async function startReceiver(): Promise<Receiver> {
+/**
+ * A loopback HTTP server standing in for Zapier's hook endpoint (and for other receivers): records
+ * every request and answers it with `statusFor(path)`, 200 by default.
+ */
+export async function startReceiver(
+  statusFor: (path: string) => number = () => 200,
+): Promise<Receiver> {
   const received: ReceivedRequest[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -36,7 +41,9 @@ export async function startReceiver(): Promise<Receiver> {
         headers: singleValued(request.headers),
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"success"}');
+      const status = statusFor(request.url ?? '');
+      const body = status < 300 ? '{"status":"success"}' : '{"status":"failure"}';
+      response.writeHead(status, { 'Content-Type': 'application/json' }).end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

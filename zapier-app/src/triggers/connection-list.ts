@@ -20,6 +20,15 @@ const sample = {
   incomingWebhookUrl: 'https://relay.example.com/api/webhooks/incoming',
   createdAt: '2024-01-15T10:00:00Z',
   updatedAt: '2024-01-15T10:00:00Z',
+  health: [
+    {
+      target: { kind: 'webhook', url: 'https://crm.example.com/fourthchat/webhook' },
+      state: 'healthy',
+      last24h: { attempts: 12, succeeded: 12, successRate: 1, p50Ms: 180, p99Ms: 420 },
+      consecutiveFailures: 0,
+      lastSuccessAt: '2024-01-15T09:58:00Z',
+    },
+  ],
 } satisfies Connection;
 
 /** Hidden: it only feeds the Connection dropdown of the other steps. */

@@ -1,9 +1,10 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { replyOutputFields, replySample } from '../../fields/reply.js';
-import { newResponseInputFields } from './input.js';
+import { hookInputFields } from '../hook/input.js';
+import { performUnsubscribe } from '../hook/subscription.js';
 import { toResponseItem } from './item.js';
 import { perform, performList } from './perform.js';
-import { performSubscribe, performUnsubscribe } from './subscription.js';
+import { performSubscribe } from './subscription.js';
 
 export const newAiResponse = defineTrigger({
   key: 'newAiResponse',
@@ -14,7 +15,7 @@ export const newAiResponse = defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: newResponseInputFields,
+    inputFields: hookInputFields,
     performSubscribe,
     performUnsubscribe,
     perform,

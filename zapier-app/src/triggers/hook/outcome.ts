@@ -1,12 +1,10 @@
 import type { Bundle } from 'zapier-platform-core';
 import {
-  isOutgoingPayload,
   isTestPayload,
   verify,
   WebhookVerificationError,
   type WebhookVerificationErrorCode,
 } from '../../shared/index.js';
-import { toResponseItem, type ResponseItem } from './item.js';
 import { isSubscribeData } from './subscribe-data.js';
 
 /** Why a delivery started no Zap run; logged so a user can tell a forgery from a test. */
@@ -17,9 +15,9 @@ export type SkipReason =
   | 'test_payload'
   | 'unexpected_payload';
 
-export type DeliveryOutcome = { items: [ResponseItem] } | { items: []; skipped: SkipReason };
+export type DeliveryOutcome<T> = { items: [T] } | { items: []; skipped: SkipReason };
 
-const skip = (skipped: SkipReason): DeliveryOutcome => ({ items: [], skipped });
+const skip = (skipped: SkipReason): { items: []; skipped: SkipReason } => ({ items: [], skipped });
 
 function parseJson(text: string): unknown {
   try {
@@ -32,13 +30,15 @@ function parseJson(text: string): unknown {
 /**
  * Turns the raw hook request Zapier received into trigger items. Only a delivery signed with this
  * subscription's secret under the timestamped Standard Webhooks scheme, within the 5 minute
- * tolerance, counts: a `sha256=`-only delivery could be replayed forever. Test payloads start no run.
+ * tolerance, counts: a `sha256=`-only delivery could be replayed forever. Test payloads start no
+ * run; `toItem` gives the trigger's item, or undefined for a payload the trigger does not start on.
  */
-export function deliveryOutcome(
+export function deliveryOutcome<T>(
   rawRequest: Bundle['rawRequest'],
   subscribeData: unknown,
   now: Date,
-): DeliveryOutcome {
+  toItem: (payload: unknown) => T | undefined,
+): DeliveryOutcome<T> {
   if (!isSubscribeData(subscribeData)) return skip('no_subscription_secret');
   const body = rawRequest?.content ?? '';
   try {
@@ -54,8 +54,8 @@ export function deliveryOutcome(
     throw error;
   }
   const payload = parseJson(body);
+  if (payload === undefined) return skip('invalid_json');
   if (isTestPayload(payload)) return skip('test_payload');
-  if (!isOutgoingPayload(payload))
-    return skip(payload === undefined ? 'invalid_json' : 'unexpected_payload');
-  return { items: [toResponseItem(payload)] };
+  const item = toItem(payload);
+  return item === undefined ? skip('unexpected_payload') : { items: [item] };
 }

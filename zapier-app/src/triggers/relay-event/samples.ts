@@ -1,0 +1,31 @@
+import type { DeliveryFailedEvent, TargetPausedEvent } from '../../shared/index.js';
+
+/** The contract's example: the CRM behind the connection's webhook URL answered 500 four times. */
+export const deliveryFailedSample = {
+  type: 'delivery.failed',
+  id: 'evt_7d2f9a41',
+  connectionId: 'conn_5f1c2a9e',
+  timestamp: '2024-01-15T10:30:00Z',
+  data: {
+    target: { kind: 'webhook', url: 'https://crm.example.com/fourthchat/webhook' },
+    deliveryId: 'dlv_0b8e3c52',
+    messageId: 'msg_3b9e61f0',
+    attempts: 4,
+    lastError: 'HTTP 500',
+    lastAttemptAt: '2024-01-15T10:30:00Z',
+  },
+} satisfies DeliveryFailedEvent;
+
+export const targetPausedSample = {
+  type: 'target.paused',
+  id: 'evt_1a6c0e93',
+  connectionId: 'conn_5f1c2a9e',
+  timestamp: '2024-01-20T10:30:00Z',
+  data: {
+    target: { kind: 'webhook', url: 'https://crm.example.com/fourthchat/webhook' },
+    reason: '100 consecutive deliveries failed',
+    consecutiveFailures: 100,
+    failingSince: '2024-01-15T10:30:00Z',
+    lastError: 'HTTP 500',
+  },
+} satisfies TargetPausedEvent;
