@@ -48,8 +48,8 @@ describe('API error codes', () => {
 });
 
 describe('delivery status', () => {
-  it('knows exactly the four statuses of the delivery log filter', () => {
-    expect(DELIVERY_STATUSES).toEqual(['pending', 'retrying', 'delivered', 'failed']);
+  it('knows exactly the five statuses of the delivery log filter', () => {
+    expect(DELIVERY_STATUSES).toEqual(['pending', 'retrying', 'delivered', 'failed', 'paused']);
     for (const status of DELIVERY_STATUSES) expect(isDeliveryStatus(status)).toBe(true);
     expect(isDeliveryStatus('succeeded')).toBe(false);
     expect(isDeliveryStatus(undefined)).toBe(false);

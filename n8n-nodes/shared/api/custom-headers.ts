@@ -8,6 +8,7 @@ export const RESERVED_HEADERS: readonly string[] = [
   'x-webhook-signature',
   'x-webhook-timestamp',
   'x-webhook-id',
+  'x-webhook-event',
   'webhook-id',
   'webhook-timestamp',
   'webhook-signature',
