@@ -35,6 +35,16 @@ function rateText(count: RecoverCount): string {
     : `at up to ${String(count.ratePerSecond)}/s`;
 }
 
+const pausedMessage = (target: string) => `${target} is paused: resume it first, then recover.`;
+
+/** The relay refuses paused targets too: it may have paused one since the page loaded. */
+function explainPaused(error: unknown): never {
+  if (error instanceof ApiError && error.code === 'target_paused') {
+    throw new Error(pausedMessage('A target in this selection'));
+  }
+  throw error;
+}
+
 type Window = RecoverRequest & { until: string };
 
 function readRequest(values: { since: string; until: string; target: string }): Window {
@@ -102,7 +112,11 @@ export function recoverForm(options: RecoverFormOptions): HTMLFormElement {
         until: until.value(),
         target: target.value(),
       });
-      const counted = await options.count(request);
+      const paused = options.health.find(
+        (t) => t.state === 'paused' && (!request.target || targetKey(t.target) === request.target),
+      );
+      if (paused) throw new FieldErrors({ target: pausedMessage(eventTargetLabel(paused.target)) });
+      const counted = await options.count(request).catch(explainPaused);
       if (counted.count === 0) {
         options.done({ count: 0 });
         return;
@@ -115,14 +129,7 @@ export function recoverForm(options: RecoverFormOptions): HTMLFormElement {
         tone: 'primary',
       });
       if (!confirmed) return;
-      try {
-        options.done({ result: await options.recover(request) });
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'target_paused') {
-          throw new Error('A target in this selection is paused: resume it first, then recover.');
-        }
-        throw error;
-      }
+      options.done({ result: await options.recover(request).catch(explainPaused) });
     },
   });
 }
