@@ -1,6 +1,6 @@
 import type { EventTarget, RecoverResult, Subscription, TargetHealth } from '@fourthchat/shared';
 import type { PageContext } from '../context.js';
-import { focusTarget, h, replaceChildren } from '../dom.js';
+import { h, replaceChildren } from '../dom.js';
 import { disclosure } from '../ui/disclosure.js';
 import { labelledSection } from '../ui/section.js';
 import { healthTable } from './health-table.js';
@@ -52,7 +52,7 @@ export function connectionHealth(
         `${eventTargetLabel(paused.target)} resumed. Nothing was sent: Recover re-sends what it missed.`,
       );
       // The Resume button is gone with the banner entry; Recover is the next step.
-      focusTarget(recover.button);
+      recover.button.focus();
     },
   });
 
