@@ -2,7 +2,13 @@
 // preparation found (scripts/browser/ensure.mjs), handed over by jest.config.js as CHROMIUM_PATH.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { scaledMs } from '../support/time-scale.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,4 +77,12 @@ export function publishScreenshot(path: string, name: string): void {
   if (process.env.UPDATE_DOCS_SCREENSHOT !== '1' && existsSync(target)) return;
   mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
   copyFileSync(path, target);
+}
+
+/** The delivery log's items titled exactly so, e.g. `Reply to Webhook URL`. */
+export function deliveryItems(page: Page, title: string): Locator {
+  return page
+    .getByRole('list', { name: 'Deliveries' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(title, { exact: true }) });
 }

@@ -8,6 +8,7 @@ import { startReceiver, type Receiver } from '../support/receiver.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
 import {
+  deliveryItems,
   launchBrowser,
   openPage,
   publishScreenshot,
@@ -46,14 +47,7 @@ function valueOf(scope: Page | Locator, label: string): Locator {
   return scope.locator(`dt:text-is("${label}") + dd code`);
 }
 
-function deliveryItem(title: string): Locator {
-  return page
-    .getByRole('list', { name: 'Deliveries' })
-    .getByRole('listitem')
-    .filter({
-      has: page.getByText(title, { exact: true }),
-    });
-}
+const deliveryItem = (title: string) => deliveryItems(page, title);
 
 // Page-side expressions are strings: the test project has Node's types, not the DOM's.
 async function focusedText(): Promise<string> {

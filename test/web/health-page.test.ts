@@ -10,6 +10,7 @@ import { startRelayProcess, type RelayProcess } from '../support/relay-process.j
 import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
 import {
+  deliveryItems,
   launchBrowser,
   openPage,
   publishScreenshot,
@@ -71,12 +72,7 @@ function healthRow(target: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: target }) });
 }
 
-function deliveryItems(title: string): Locator {
-  return page
-    .getByRole('list', { name: 'Deliveries' })
-    .getByRole('listitem')
-    .filter({ has: page.getByText(title, { exact: true }) });
-}
+const deliveryItem = (title: string) => deliveryItems(page, title);
 
 /** A datetime-local value in this machine's time zone, which the browser shares. */
 function localMinute(date: Date): string {
@@ -165,10 +161,10 @@ describe('endpoint health on the connections page', () => {
       { what: 'a paused delivery' },
     );
     await page.getByRole('button', { name: 'Refresh' }).click();
-    const paused = deliveryItems('Reply to Webhook URL').filter({ hasText: 'Paused' });
+    const paused = deliveryItem('Reply to Webhook URL').filter({ hasText: 'Paused' });
     await paused.waitFor();
     expect(await paused.innerText()).toContain('Not sent while its target is paused');
-    await deliveryItems('Event target.paused to REST hook subscription')
+    await deliveryItem('Event target.paused to REST hook subscription')
       .getByText('Delivered', { exact: true })
       .waitFor();
     expect(webhook.requests.length).toBe(before);
@@ -201,7 +197,7 @@ describe('endpoint health on the connections page', () => {
     expect(await healthRow('Webhook URL').innerText()).toContain('Failing (2 in a row)');
 
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await deliveryItems('Reply to Webhook URL').filter({ hasText: 'Paused' }).waitFor();
+    await deliveryItem('Reply to Webhook URL').filter({ hasText: 'Paused' }).waitFor();
     expect((await deliveries()).filter((d) => d.status === 'paused')).toHaveLength(1);
     expect(webhook.requests.length).toBe(before);
   });
@@ -232,7 +228,7 @@ describe('endpoint health on the connections page', () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await waitFor(
       async () =>
-        (await deliveryItems('Reply to Webhook URL').allInnerTexts()).every((t) =>
+        (await deliveryItem('Reply to Webhook URL').allInnerTexts()).every((t) =>
           t.includes('Delivered'),
         ),
       { what: 'every reply to the webhook URL to show Delivered' },
