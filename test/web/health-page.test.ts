@@ -36,6 +36,8 @@ let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 let connectionId = '';
+/** The recover window as typed into the page (local datetime-local values). */
+const recovered = { since: '', until: '' };
 
 async function send(message: string): Promise<void> {
   const sent = await api('/api/webhooks/incoming', { body: { connectionId, message } });
@@ -208,9 +210,11 @@ describe('endpoint health on the connections page', () => {
     const failing = await webhookHealth();
     await page.getByRole('button', { name: 'Recover failed deliveries' }).click();
     // Preset: from when the target started failing.
-    expect(await page.getByLabel('Since').inputValue()).toBe(
-      localMinute(new Date(failing.failingSince ?? 'missing')),
-    );
+    recovered.since = await page.getByLabel('Since').inputValue();
+    expect(recovered.since).toBe(localMinute(new Date(failing.failingSince ?? 'missing')));
+    // A window with an end of its own, so the next test can name the same one again.
+    recovered.until = localMinute(new Date(Date.now() + 10 * 60_000));
+    await page.getByLabel('Until').fill(recovered.until);
     await page.getByRole('button', { name: 'Recover…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Re-send 3 failed deliveries/ });
     await dialog.waitFor();
@@ -233,6 +237,26 @@ describe('endpoint health on the connections page', () => {
         ),
       { what: 'every reply to the webhook URL to show Delivered' },
     );
+  });
+
+  test('the same window again is answered "already recovered", and nothing is sent', async () => {
+    webhook.respondWith(() => ({ status: 500, body: 'crm is down again' }));
+    await send('fourth try');
+    await waitForWebhook((h) => h.consecutiveFailures === 1, 'a new failed delivery');
+    const before = webhook.requests.length;
+    await page.getByRole('button', { name: 'Recover failed deliveries' }).click();
+    await page.getByLabel('Since').fill(recovered.since);
+    await page.getByLabel('Until').fill(recovered.until);
+    await page.getByRole('button', { name: 'Recover…' }).click();
+    // The new failure is in the window, but the window was recovered once already.
+    const dialog = page.getByRole('dialog', { name: /^Re-send 1 failed deliveries/ });
+    await dialog.getByRole('button', { name: 'Re-send 1' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Already recovered: this window was recovered before (3 deliveries' })
+      .waitFor();
+    expect(webhook.requests.length).toBe(before);
+    expect((await deliveries()).filter((d) => d.status === 'failed')).toHaveLength(1);
   });
 
   test('works at phone width: the health table scrolls in its own box, not the page', async () => {
