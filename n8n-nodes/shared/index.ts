@@ -16,12 +16,14 @@ export * from './payloads/incoming.js';
 export * from './payloads/accepted.js';
 export * from './payloads/outgoing.js';
 export * from './payloads/test-payload.js';
+export * from './payloads/events.js';
 
 export * from './api/workspace.js';
 export * from './api/chatbot.js';
 export * from './api/connection.js';
 export * from './api/subscription.js';
 export * from './api/delivery.js';
+export * from './api/health.js';
 export * from './api/conversation.js';
 export * from './api/test-result.js';
 export * from './api/errors.js';

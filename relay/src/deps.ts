@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Resolver } from './security/url-guard.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { Store } from './store/store.js';
+import type { PauseRule } from './store/target-health.js';
 import type { HttpSender } from './transport/http-sender.js';
 import type { Responder } from './ai/responder.js';
 import type { Metrics } from './observability/metrics.js';
@@ -39,6 +40,14 @@ export interface RelaySettings {
   metricsToken: string | undefined;
   /** This process's name in leases, so a crashed owner's claims can expire. */
   instanceId: string;
+  /** A target is paused once it reaches either limit (RELAY_DISABLE_AFTER). */
+  disableAfter: PauseRule;
+  /** A subscription paused this long is removed (RELAY_SUBSCRIPTION_EXPIRY). */
+  subscriptionExpiryMs: number;
+  /** Deliveries a bulk recover sends per second at most (RELAY_RECOVER_RATE). */
+  recoverRatePerSecond: number;
+  /** How often attempt figures are written to the store (one bulk write per round). */
+  healthFlushMs: number;
 }
 
 /** Everything with a side effect, passed in so tests need no monkey-patching. */

@@ -18,7 +18,8 @@ beforeAll(async () => {
   receiver = await startReceiver();
   relay = await startTestRelay({
     // No sweep during the measurement: it would add its own reads.
-    settings: { recoveryIntervalMs: 3_600_000 },
+    // Nor a health flush: the figures are one write per flush round, counted below.
+    settings: { recoveryIntervalMs: 3_600_000, healthFlushMs: 3_600_000 },
     // Warm caches stay warm however slow the machine: the count is the message path's own.
     cacheTtlMs: 3_600_000,
     onCommand: (command) => {
@@ -81,4 +82,39 @@ test('the cost does not grow with the conversation or the store', async () => {
   const counted = await sendAndSettle('still cheap');
   expect(counted.length).toBeLessThanOrEqual(8);
   expect(counted.filter((c) => c.name === 'find' || c.name === 'aggregate')).toEqual([]);
+});
+
+test('health figures add one write per flush round, however many attempts it holds', async () => {
+  await relay.relay.services.health.flush();
+  const messages = 12;
+  const before = receiver.requests.length;
+  await Promise.all(
+    Array.from({ length: messages }, (_, i) =>
+      fetch(`${relay.url}/api/webhooks/incoming`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${relay.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ connectionId, message: `burst ${i}`, userId: `burst-${i}` }),
+      }),
+    ),
+  );
+  await waitFor(() => receiver.requests.length >= before + messages, { what: 'the burst' });
+  // Every first attempt recorded (a message is finished only after its attempts are).
+  await waitFor(
+    async () => (await relay.db.collection('pendingMessages').countDocuments({})) === 0,
+    { what: 'the burst finished' },
+  );
+  const startedAt = commands.length;
+
+  await relay.relay.services.health.flush();
+
+  const health = commands.slice(startedAt).filter((c) => c.collection === 'targetHealth');
+  // Every attempt succeeded: no pause check reads; the one write carries them all.
+  expect(health.map((c) => c.name)).toEqual(['update']);
+  const [stored] = await relay.db
+    .collection('targetHealth')
+    .find({ _id: `${connectionId}:webhook` } as object)
+    .toArray();
+  const hours = Object.values(stored?.hours as Record<string, { attempts: number }>);
+  // The 23 messages of the tests above, then the burst.
+  expect(hours.reduce((sum, hour) => sum + hour.attempts, 0)).toBe(23 + messages);
 });

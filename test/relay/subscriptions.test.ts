@@ -52,13 +52,25 @@ test('each reply goes to the webhook URL and to every subscription, each its own
     connectionId,
     targetUrl: n8n.url,
     secret: 'n8n-trigger-secret',
+    events: ['ai.response'],
+    health: expect.objectContaining({ state: 'unused', consecutiveFailures: 0 }),
     createdAt: expect.any(String),
   });
   expect(generated.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
   const listed = await relay.api(`/api/connections/${connectionId}/subscriptions`);
+  const listedAs = (id: string, targetUrl: string) => ({
+    id,
+    connectionId,
+    targetUrl,
+    events: ['ai.response'],
+    health: expect.objectContaining({
+      target: { kind: 'subscription', subscriptionId: id, url: targetUrl },
+    }),
+    createdAt: expect.any(String),
+  });
   expect(listed.body.data).toEqual([
-    { id: given.body.id, connectionId, targetUrl: n8n.url, createdAt: expect.any(String) },
-    { id: generated.body.id, connectionId, targetUrl: zapier.url, createdAt: expect.any(String) },
+    listedAs(given.body.id, n8n.url),
+    listedAs(generated.body.id, zapier.url),
   ]);
 
   const copies = await replyAt(connectionId, 'fan me out', [webhook, n8n, zapier]);

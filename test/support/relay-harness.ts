@@ -68,6 +68,10 @@ export async function startTestRelay(
     conversationLeaseMs: 30_000,
     metricsToken: undefined,
     instanceId: ids.next('relay'),
+    disableAfter: { ms: 5 * 24 * 60 * 60 * 1000, failures: 100 },
+    subscriptionExpiryMs: 30 * 24 * 60 * 60 * 1000,
+    recoverRatePerSecond: 10,
+    healthFlushMs: 200,
     ...options.settings,
   };
   const deps: RelayDeps = {

@@ -13,6 +13,7 @@ import { conversationRoutes } from '../routes/conversations.js';
 import { deliveryRoutes } from '../routes/deliveries.js';
 import { incomingRoutes } from '../routes/incoming.js';
 import { meRoutes } from '../routes/me.js';
+import { recoverRoutes } from '../routes/recover.js';
 import { operationRoutes } from '../routes/operations.js';
 import { subscriptionRoutes } from '../routes/subscriptions.js';
 import { webPage } from '../web/serve-web.js';
@@ -27,6 +28,7 @@ export function allRoutes(services: RelayServices): RouteSpec[] {
     ...connectionTestRoutes(services),
     ...conversationRoutes(services),
     ...deliveryRoutes(services),
+    ...recoverRoutes(services),
     ...subscriptionRoutes(services),
     ...incomingRoutes(services),
   ];

@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { AcceptBatcher } from '../pipeline/accept-batcher.js';
 import { createAgendaJobs } from '../pipeline/agenda-scheduler.js';
 import { ConversationWorker } from '../pipeline/conversation-worker.js';
-import { DeliveryService } from '../pipeline/delivery-service.js';
+import { DeliveryService, type AttemptReport } from '../pipeline/delivery-service.js';
+import { HealthRecorder } from '../pipeline/health-recorder.js';
+import { RelayEvents } from '../pipeline/relay-events.js';
+import { expirePausedSubscriptions } from '../pipeline/subscription-expiry.js';
+import { TargetPauses } from '../pipeline/target-pause.js';
 import { recoverStuckWork, startRecoverySweep } from '../pipeline/recovery.js';
 import { ReplyEvents } from '../pipeline/reply-events.js';
 import { applyRetention } from '../pipeline/retention.js';
@@ -26,7 +30,20 @@ export async function startRelay(
 ): Promise<RunningRelay> {
   const events = new ReplyEvents(deps);
   const jobs = createAgendaJobs(deps);
-  const deliveries = new DeliveryService(deps, jobs.scheduler);
+  // Attempts feed the health figures and the delivery.failed events; events are sent by the
+  // delivery service itself, so the two are tied together through these late-bound calls.
+  const observers: { attempted(report: AttemptReport): void }[] = [];
+  const deliveries = new DeliveryService(deps, jobs.scheduler, {
+    attempted(report) {
+      for (const observer of observers) observer.attempted(report);
+    },
+  });
+  const relayEvents = new RelayEvents(deps, jobs.scheduler, (id, attempt) => {
+    deliveries.kick(id, attempt);
+  });
+  const pauses = new TargetPauses(deps, relayEvents);
+  const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
+  observers.push(health, relayEvents);
   const worker = new ConversationWorker(deps, deliveries, events);
   const accepts = new AcceptBatcher(deps, (messages) => {
     worker.enqueue(messages, { recovered: false });
@@ -39,12 +56,15 @@ export async function startRelay(
     deliveries,
     scheduler: jobs.scheduler,
     events,
+    health,
+    pauses,
     publicUrl: () => deps.settings.publicUrl ?? url,
   };
   await jobs.start({
     attempt: (deliveryId, attempt) => deliveries.attempt(deliveryId, attempt),
-    retention: () => applyRetention(deps),
+    retention: () => Promise.all([applyRetention(deps), expirePausedSubscriptions(deps)]),
   });
+  health.start();
   const app = createApp(services);
   const handle = app.callback();
   const server = createServer(
@@ -100,6 +120,8 @@ export async function startRelay(
       // An attempt in flight may finish; an AI reply that takes longer is left to the
       // next start, which takes back this instance's leases.
       await settleWithin(Promise.all([worker.drain(), deliveries.drain()]), grace);
+      // The figures of the last attempts, and any pause they lead to.
+      await settleWithin(health.stop(), grace);
       await jobs.stop();
     },
   };

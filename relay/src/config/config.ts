@@ -16,6 +16,56 @@ const retrySchedule = z.string().transform((text, ctx) => {
   }
 });
 
+const DURATION_UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+const DURATION = /^(\d+)(ms|s|m|h|d)$/;
+
+function durationMs(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  const ms = match ? Number(match[1]) * (DURATION_UNIT_MS[match[2] ?? ''] ?? NaN) : NaN;
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+}
+
+/** When a failing target is paused: after a span, a count of failed deliveries, or both. */
+export interface DisableAfter {
+  ms: number | null;
+  failures: number | null;
+}
+
+const duration = z.string().transform((text, ctx) => {
+  const ms = durationMs(text);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a duration such as 30d, 12h, 90m or 500ms' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** `5d,100`, `100` or `2h`: a duration, a bare count of failed deliveries, or one of each. */
+const disableAfter = z.string().transform((text, ctx): DisableAfter => {
+  const rule: DisableAfter = { ms: null, failures: null };
+  for (const part of text.split(',').map((item) => item.trim())) {
+    const count = /^\d+$/.test(part) ? Number(part) : undefined;
+    const ms = count === undefined ? durationMs(part) : undefined;
+    if (count !== undefined && count > 0 && Number.isSafeInteger(count) && rule.failures === null)
+      rule.failures = count;
+    else if (ms !== undefined && rule.ms === null) rule.ms = ms;
+    else {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(part)}: expected a duration (ms, s, m, h, d) and/or a count of failed deliveries, at most one of each, e.g. "5d,100"`,
+      });
+      return z.NEVER;
+    }
+  }
+  return rule;
+});
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -49,6 +99,9 @@ const schema = z.object({
   RELAY_RECOVERY_INTERVAL_MS: positiveInt.default(10_000),
   RELAY_RETENTION_DAYS: positiveInt.default(30),
   RELAY_METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
+  RELAY_DISABLE_AFTER: disableAfter.default({ ms: 5 * 86_400_000, failures: 100 }),
+  RELAY_SUBSCRIPTION_EXPIRY: duration.default(30 * 86_400_000),
+  RELAY_RECOVER_RATE: z.coerce.number().positive().max(1_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -72,6 +125,9 @@ export interface RelayConfig {
   recoveryIntervalMs: number;
   retentionDays: number;
   metricsToken: string | undefined;
+  disableAfter: DisableAfter;
+  subscriptionExpiryMs: number;
+  recoverRatePerSecond: number;
   logLevel: string;
 }
 
@@ -119,6 +175,9 @@ export function loadConfig(env: Environment): RelayConfig {
     recoveryIntervalMs: e.RELAY_RECOVERY_INTERVAL_MS,
     retentionDays: e.RELAY_RETENTION_DAYS,
     metricsToken: e.RELAY_METRICS_TOKEN,
+    disableAfter: e.RELAY_DISABLE_AFTER,
+    subscriptionExpiryMs: e.RELAY_SUBSCRIPTION_EXPIRY,
+    recoverRatePerSecond: e.RELAY_RECOVER_RATE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,11 +1,57 @@
-import { generateSecret } from '@fourthchat/shared';
+import { generateSecret, type Connection, type Subscription } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { connectionView } from './views.js';
+import { targetsOf } from '../pipeline/targets.js';
+import { connectionView, subscriptionView } from './views.js';
+import { healthOfTargets } from './target-health.js';
 import { checkTargetUrl } from '../security/url-guard.js';
-import type { ConnectionDoc, HeaderPair } from '../store/documents.js';
+import type { ConnectionDoc, HeaderPair, SubscriptionDoc } from '../store/documents.js';
 
-export function viewConnection(publicUrl: string, doc: ConnectionDoc) {
-  return connectionView(doc, `${publicUrl}/api/webhooks/incoming`);
+type ViewDeps = Pick<RelayDeps, 'store' | 'clock'>;
+
+/** Connections as the API shows them, each with its targets' health (figures in one read). */
+export async function viewConnections(
+  deps: ViewDeps,
+  publicUrl: string,
+  docs: readonly ConnectionDoc[],
+): Promise<Connection[]> {
+  const [only] = docs;
+  const subscriptions =
+    docs.length === 1 && only
+      ? await deps.store.subscriptions.forConnection(only._id)
+      : await deps.store.subscriptions.forConnections(docs.map((doc) => doc._id));
+  const health = await healthOfTargets(deps, docs, subscriptions);
+  return docs.map((doc) =>
+    connectionView(
+      doc,
+      `${publicUrl}/api/webhooks/incoming`,
+      targetsOf(
+        doc,
+        subscriptions.filter((s) => s.connectionId === doc._id),
+      ).flatMap((target) => health.get(target.key) ?? []),
+    ),
+  );
+}
+
+export async function viewConnection(
+  deps: ViewDeps,
+  publicUrl: string,
+  doc: ConnectionDoc,
+): Promise<Connection> {
+  const [view] = await viewConnections(deps, publicUrl, [doc]);
+  return view as Connection;
+}
+
+/** A connection's subscriptions as the API shows them, each with its health. */
+export async function viewSubscriptions(
+  deps: ViewDeps,
+  connection: ConnectionDoc,
+  subscriptions: readonly SubscriptionDoc[],
+): Promise<Subscription[]> {
+  const health = await healthOfTargets(deps, [connection], subscriptions);
+  return subscriptions.flatMap((doc) => {
+    const of = health.get(doc._id);
+    return of ? [subscriptionView(doc, of)] : [];
+  });
 }
 
 export function headerPairs(headers: Record<string, string>): HeaderPair[] {

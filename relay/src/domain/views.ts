@@ -5,6 +5,7 @@ import type {
   ConversationMessage,
   Delivery,
   Subscription,
+  TargetHealth,
 } from '@fourthchat/shared';
 import type {
   ChatbotDoc,
@@ -15,6 +16,7 @@ import type {
   PendingMessageDoc,
   SubscriptionDoc,
 } from '../store/documents.js';
+import { eventsOf } from '../store/subscriptions.js';
 
 /** Turns store documents into the API's objects (never with a secret in them). */
 export function chatbotView(doc: ChatbotDoc): Chatbot {
@@ -30,7 +32,11 @@ export function chatbotView(doc: ChatbotDoc): Chatbot {
   };
 }
 
-export function connectionView(doc: ConnectionDoc, incomingWebhookUrl: string): Connection {
+export function connectionView(
+  doc: ConnectionDoc,
+  incomingWebhookUrl: string,
+  health: TargetHealth[],
+): Connection {
   return {
     id: doc._id,
     chatbotId: doc.chatbotId,
@@ -39,16 +45,19 @@ export function connectionView(doc: ConnectionDoc, incomingWebhookUrl: string): 
     customHeaders: Object.fromEntries(doc.customHeaders.map(({ name, value }) => [name, value])),
     enabled: doc.enabled,
     incomingWebhookUrl,
+    health,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };
 }
 
-export function subscriptionView(doc: SubscriptionDoc): Subscription {
+export function subscriptionView(doc: SubscriptionDoc, health: TargetHealth): Subscription {
   return {
     id: doc._id,
     connectionId: doc.connectionId,
     targetUrl: doc.targetUrl,
+    events: eventsOf(doc),
+    health,
     createdAt: doc.createdAt.toISOString(),
   };
 }
@@ -60,6 +69,7 @@ export function deliveryView(doc: DeliveryDoc): Delivery {
     ...(doc.subscriptionId ? { subscriptionId: doc.subscriptionId } : {}),
     ...(doc.messageId ? { messageId: doc.messageId } : {}),
     kind: doc.kind,
+    event: doc.event ?? 'ai.response',
     targetUrl: doc.targetUrl,
     status: doc.status,
     attempts: doc.attempts,

@@ -7,6 +7,8 @@ export interface Metrics {
   deliveries: Counter<'outcome'>;
   attemptSeconds: Histogram<'outcome'>;
   queueDepth: Gauge<'queue'>;
+  targetAttempts: Counter<'connection' | 'outcome'>;
+  targetsPaused: Gauge<'connection'>;
 }
 
 export function createMetrics(): Metrics {
@@ -43,6 +45,19 @@ export function createMetrics(): Metrics {
       name: 'relay_queue_depth',
       help: 'Work waiting: pending replies and deliveries awaiting a retry',
       labelNames: ['queue'],
+      registers: [registry],
+    }),
+    // By connection, never by URL: the label set is bounded by the connections that exist.
+    targetAttempts: new Counter({
+      name: 'relay_target_attempts_total',
+      help: 'Delivery attempts made by this process, by connection and outcome (success, failure)',
+      labelNames: ['connection', 'outcome'],
+      registers: [registry],
+    }),
+    targetsPaused: new Gauge({
+      name: 'relay_targets_paused',
+      help: "Paused delivery targets of a connection, as this process last saw the connection's targets",
+      labelNames: ['connection'],
       registers: [registry],
     }),
   };

@@ -327,16 +327,20 @@ export class ConversationWorker {
       connection,
       sourceId: reply._id,
       kind: 'reply',
+      event: 'ai.response',
       messageId: reply._id,
       body: reply.outgoing as string,
       claim: this.deliveries.claimFor(0),
     });
     const created = await store.deliveries.createMany(docs);
-    return docs.map((doc) =>
-      created.has(doc._id)
-        ? this.deliveries.send(doc).then(() => true)
-        : this.deliveries.attempt(doc._id, 0).then((result) => result.state !== 'busy'),
-    );
+    return docs.map((doc) => {
+      if (!created.has(doc._id))
+        return this.deliveries.attempt(doc._id, 0).then((result) => result.state !== 'busy');
+      // Created paused: settled as it is, it waits for a recover.
+      return doc.status === 'paused'
+        ? Promise.resolve(true)
+        : this.deliveries.send(doc).then(() => true);
+    });
   }
 
   /** A question answered before (its process died before finishing): its deliveries again. */

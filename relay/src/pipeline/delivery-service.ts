@@ -14,6 +14,22 @@ type Deps = Pick<
   'store' | 'secrets' | 'clock' | 'send' | 'settings' | 'logger' | 'metrics'
 >;
 
+/** One attempt as recorded, for the health figures and the `delivery.failed` event. */
+export interface AttemptReport {
+  /** The delivery as it was before this attempt. */
+  delivery: DeliveryDoc;
+  attempt: DeliveryAttempt;
+  ok: boolean;
+  /** The delivery ends `failed` with this attempt. */
+  gaveUp: boolean;
+  /** False when nothing was sent because the target is gone: no figure of any target. */
+  sent: boolean;
+}
+
+export interface AttemptObserver {
+  attempted(report: AttemptReport): void;
+}
+
 export type AttemptResult =
   { state: 'done'; delivery: DeliveryDoc } | { state: 'busy'; until: Date } | { state: 'stale' };
 
@@ -24,10 +40,12 @@ export type AttemptResult =
  */
 export class DeliveryService {
   private readonly running = new Set<Promise<unknown>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly deps: Deps,
     private readonly scheduler: RetryScheduler,
+    private readonly observer: AttemptObserver = { attempted: () => undefined },
   ) {}
 
   /** A claim of this process on attempt `attempt`, long enough for one send. */
@@ -63,7 +81,26 @@ export class DeliveryService {
     });
   }
 
+  /**
+   * `kick` at `at`, in this process. Agenda's timers run sub-second jobs bunched and up to its
+   * poll interval late, so paced work keeps its durable job and is also kicked on time here
+   * (the claim lets only one of the two send). Shutdown drops these: the jobs remain.
+   */
+  kickAt(deliveryId: string, attempt: number, at: Date): void {
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.kick(deliveryId, attempt);
+      },
+      Math.max(0, at.getTime() - this.deps.clock.now().getTime()),
+    );
+    timer.unref();
+    this.timers.add(timer);
+  }
+
   async drain(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -77,17 +114,22 @@ export class DeliveryService {
     const { clock, settings } = this.deps;
     let outcome: SendOutcome;
     let final = false;
+    let sent = true;
     try {
       const target = await loadTarget(this.deps, delivery);
       if (!target) {
         outcome = { status: null, durationMs: 0, error: 'the target was deleted' };
         final = true;
+        sent = false;
+      } else if (target.paused && delivery.kind !== 'test') {
+        return await this.park(delivery);
       } else {
         outcome = await this.deps.send({
           url: delivery.targetUrl,
           headers: deliveryHeaders({
             target,
             deliveryId: delivery._id,
+            event: delivery.event ?? 'ai.response',
             body: delivery.body,
             now: clock.now(),
           }),
@@ -101,7 +143,24 @@ export class DeliveryService {
       outcome = { status: null, durationMs: 0, error: error.message };
       final = true;
     }
-    return this.record(delivery, outcome, final);
+    const recorded = await this.record(delivery, outcome, final);
+    const last = recorded.attempts.at(-1) as DeliveryAttempt;
+    this.observer.attempted({
+      delivery,
+      attempt: last,
+      ok: recorded.status === 'delivered',
+      gaveUp: recorded.status === 'failed',
+      sent,
+    });
+    return recorded;
+  }
+
+  /** The target is paused: the attempt is not made, the delivery waits for a recover. */
+  private async park(delivery: DeliveryDoc): Promise<DeliveryDoc> {
+    const now = this.deps.clock.now();
+    this.deps.metrics.deliveries.inc({ outcome: 'paused' });
+    await this.deps.store.deliveries.park(delivery, delivery.inFlight as DeliveryClaim, now);
+    return { ...delivery, status: 'paused', nextAttemptAt: null, inFlight: null, updatedAt: now };
   }
 
   private async record(
@@ -125,6 +184,7 @@ export class DeliveryService {
       outcome.durationMs / 1000,
     );
     if (ok) return this.finish(delivery, attempt, 'delivered', null);
+    // Tests are one-off checks; event deliveries retry like replies.
     if (final || delivery.kind === 'test') return this.finish(delivery, attempt, 'failed', null);
 
     const decision = nextRetry({

@@ -5,6 +5,8 @@ export interface Target {
   secret: string;
   previousSecrets: string[];
   customHeaders: HeaderPair[];
+  /** A paused target gets no attempts (tests excepted). */
+  paused: boolean;
 }
 
 /** A sealed secret that this relay's RELAY_SECRET_KEY cannot open. */
@@ -25,8 +27,8 @@ function open(deps: Pick<RelayDeps, 'secrets'>, sealed: string): string {
 }
 
 /**
- * The secrets and headers a delivery is sent with, read at send time so a rotation
- * applies to retries too. Undefined when the target is gone.
+ * The secrets and headers a delivery is sent with, and whether its target is paused, read at
+ * send time so a rotation or a pause applies to retries too. Undefined when the target is gone.
  */
 export async function loadTarget(
   deps: Pick<RelayDeps, 'store' | 'secrets' | 'clock'>,
@@ -36,7 +38,12 @@ export async function loadTarget(
     const subscriptions = await deps.store.subscriptions.forConnection(delivery.connectionId);
     const subscription = subscriptions.find((s) => s._id === delivery.subscriptionId);
     if (!subscription) return undefined;
-    return { secret: open(deps, subscription.secret), previousSecrets: [], customHeaders: [] };
+    return {
+      secret: open(deps, subscription.secret),
+      previousSecrets: [],
+      customHeaders: [],
+      paused: Boolean(subscription.paused),
+    };
   }
   const connection = await deps.store.connections.get(delivery.connectionId);
   if (!connection) return undefined;
@@ -47,5 +54,6 @@ export async function loadTarget(
       .filter((previous) => previous.expiresAt > now)
       .map((previous) => open(deps, previous.sealed)),
     customHeaders: connection.customHeaders,
+    paused: Boolean(connection.webhookPaused),
   };
 }

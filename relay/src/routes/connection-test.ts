@@ -31,7 +31,8 @@ export function connectionTestRoutes(services: RelayServices): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/api/connections/:id/test',
-      summary: "Send the spec's test payload, signed, to the webhook URL and every subscription",
+      summary:
+        "Send the spec's test payload, signed, to the webhook URL and every subscription (paused ones too); a paused webhook URL that answers 2xx is resumed",
       tag: 'Connections',
       params: idParams,
       responses: {
@@ -53,12 +54,20 @@ export function connectionTestRoutes(services: RelayServices): RouteSpec[] {
           connection,
           sourceId: ids.next('test'),
           kind: 'test',
+          event: 'ai.response',
           messageId: null,
           body: JSON.stringify(payload),
           claim: services.deliveries.claimFor(0),
         });
         await store.deliveries.createMany(docs);
         const [main, ...subs] = await Promise.all(docs.map((doc) => services.deliveries.send(doc)));
+        // The webhook URL answered: a paused one is resumed (which sends nothing else).
+        if (main?.status === 'delivered' && connection.webhookPaused) {
+          await services.pauses.resume(
+            { connectionId: connection._id, subscriptionId: null },
+            'test',
+          );
+        }
         return {
           status: 200,
           body: {

@@ -5,12 +5,15 @@ import {
   headerPairs,
   sealNewSecret,
   viewConnection,
+  viewConnections,
 } from '../domain/connections.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { HttpError } from '../errors.js';
+import { PAUSED_BY_HAND } from '../pipeline/target-pause.js';
 import type { ConnectionChanges } from '../store/connections.js';
 import type { ConnectionDoc } from '../store/documents.js';
+import { webhookKey } from '../store/target-health.js';
 import {
   connection,
   customHeaders,
@@ -25,10 +28,13 @@ const name = z.string().trim().min(1).max(200);
 
 export function connectionRoutes(services: RelayServices): RouteSpec[] {
   const { store, clock, ids } = services.deps;
-  const view = (doc: ConnectionDoc) => viewConnection(services.publicUrl(), doc);
+  const view = (doc: ConnectionDoc) => viewConnection(services.deps, services.publicUrl(), doc);
   const list = async (filter: { workspaceId: string; chatbotId?: string }) => {
     const docs = await store.connections.list(filter);
-    return { status: 200, body: { data: docs.map(view) } };
+    return {
+      status: 200,
+      body: { data: await viewConnections(services.deps, services.publicUrl(), docs) },
+    };
   };
   const owned = (id: string, workspaceId: string) =>
     ownedOr404(store.connections.owned(id, workspaceId), 'Connection');
@@ -85,7 +91,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
           updatedAt: now,
         };
         await store.connections.insert(doc);
-        return { status: 201, body: { ...view(doc), secret } };
+        return { status: 201, body: { ...(await view(doc)), secret } };
       },
     }),
     defineRoute({
@@ -96,13 +102,14 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 200: connection },
       async handler({ principal, params }) {
-        return { status: 200, body: view(await owned(params.id, principal.workspaceId)) };
+        return { status: 200, body: await view(await owned(params.id, principal.workspaceId)) };
       },
     }),
     defineRoute({
       method: 'patch',
       path: '/api/connections/:id',
-      summary: 'Change, enable or disable a connection',
+      summary:
+        'Change, enable or disable a connection; `paused` pauses or resumes its webhook URL (resuming sends nothing by itself)',
       tag: 'Connections',
       params: idParams,
       body: z.strictObject({
@@ -110,10 +117,16 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
         webhookUrl: webhookUrl.optional(),
         customHeaders: customHeaders.optional(),
         enabled: z.boolean().optional(),
+        paused: z.boolean().optional(),
       }),
       responses: { 200: connection },
       async handler({ principal, params, body }) {
         await owned(params.id, principal.workspaceId);
+        if (body.paused !== undefined) {
+          const ref = { connectionId: params.id, subscriptionId: null };
+          if (body.paused) await services.pauses.pause(ref, PAUSED_BY_HAND);
+          else await services.pauses.resume(ref, 'api');
+        }
         const changes: ConnectionChanges = {};
         if (body.name !== undefined) changes.name = body.name;
         if (body.enabled !== undefined) changes.enabled = body.enabled;
@@ -127,7 +140,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
           store.connections.update(params.id, principal.workspaceId, changes, clock.now()),
           'Connection',
         );
-        return { status: 200, body: view(doc) };
+        return { status: 200, body: await view(doc) };
       },
     }),
     defineRoute({
@@ -139,7 +152,12 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       responses: { 204: undefined },
       async handler({ principal, params }) {
         await owned(params.id, principal.workspaceId);
+        const subscriptions = await store.subscriptions.forConnection(params.id);
         await store.subscriptions.deleteForConnections([params.id]);
+        await store.targetHealth.remove([
+          webhookKey(params.id),
+          ...subscriptions.map((doc) => doc._id),
+        ]);
         await store.connections.delete(params.id, principal.workspaceId);
         return { status: 204 };
       },

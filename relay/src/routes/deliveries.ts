@@ -1,3 +1,4 @@
+import { DELIVERY_STATUSES } from '@fourthchat/shared';
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
 import { ownedOr404 } from '../domain/owned.js';
@@ -18,7 +19,7 @@ export function deliveryRoutes(services: RelayServices): RouteSpec[] {
       tag: 'Deliveries',
       params: idParams,
       query: z.object({
-        status: z.enum(['pending', 'retrying', 'delivered', 'failed']).optional(),
+        status: z.enum(DELIVERY_STATUSES).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
       responses: { 200: listOf(delivery).extend(retentionInfo.shape) },

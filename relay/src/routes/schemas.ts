@@ -1,4 +1,6 @@
 import {
+  DELIVERY_STATUSES,
+  EVENT_TYPES,
   customHeaderProblem,
   MAX_CUSTOM_HEADERS,
   MAX_HEADER_VALUE_LENGTH,
@@ -58,6 +60,38 @@ export const chatbot = z.object({
   updatedAt: isoDate,
 });
 
+/** What a subscription receives: at least one type, each once. */
+export const eventTypes = z
+  .array(z.enum(EVENT_TYPES))
+  .min(1)
+  .transform((types) => [...new Set(types)]);
+
+export const eventTarget = z.object({
+  kind: z.enum(['webhook', 'subscription']),
+  subscriptionId: z.string().optional(),
+  url: z.string(),
+});
+
+export const targetHealth = z.object({
+  target: eventTarget,
+  state: z.enum(['healthy', 'failing', 'paused', 'unused']),
+  last24h: z.object({
+    attempts: z.number(),
+    succeeded: z.number(),
+    successRate: z.number().nullable(),
+    p50Ms: z
+      .number()
+      .nullable()
+      .describe('upper bound (ms) of the log-scale histogram bucket holding the median'),
+    p99Ms: z.number().nullable(),
+  }),
+  consecutiveFailures: z.number(),
+  failingSince: isoDate.optional(),
+  lastError: z.object({ message: z.string(), at: isoDate }).optional(),
+  lastSuccessAt: isoDate.optional(),
+  paused: z.object({ at: isoDate, reason: z.string() }).optional(),
+});
+
 export const connection = z.object({
   id: z.string(),
   chatbotId: z.string(),
@@ -66,6 +100,7 @@ export const connection = z.object({
   customHeaders: z.record(z.string(), z.string()),
   enabled: z.boolean(),
   incomingWebhookUrl: z.string(),
+  health: z.array(targetHealth),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -74,6 +109,8 @@ export const subscription = z.object({
   id: z.string(),
   connectionId: z.string(),
   targetUrl: z.string(),
+  events: z.array(z.enum(EVENT_TYPES)),
+  health: targetHealth,
   createdAt: isoDate,
 });
 
@@ -90,9 +127,10 @@ export const delivery = z.object({
   connectionId: z.string(),
   subscriptionId: z.string().optional(),
   messageId: z.string().optional(),
-  kind: z.enum(['reply', 'test']),
+  kind: z.enum(['reply', 'test', 'event']),
+  event: z.enum(EVENT_TYPES).optional(),
   targetUrl: z.string(),
-  status: z.enum(['pending', 'retrying', 'delivered', 'failed']),
+  status: z.enum(DELIVERY_STATUSES),
   attempts: z.array(deliveryAttempt),
   nextAttemptAt: isoDate.optional(),
   createdAt: isoDate,

@@ -2,6 +2,8 @@ import type { RelayDeps } from '../deps.js';
 import type { AcceptBatcher } from '../pipeline/accept-batcher.js';
 import type { ConversationWorker } from '../pipeline/conversation-worker.js';
 import type { DeliveryService } from '../pipeline/delivery-service.js';
+import type { HealthRecorder } from '../pipeline/health-recorder.js';
+import type { TargetPauses } from '../pipeline/target-pause.js';
 import type { ReplyEvents } from '../pipeline/reply-events.js';
 import type { RetryScheduler } from '../pipeline/retry-scheduler.js';
 
@@ -13,6 +15,8 @@ export interface RelayServices {
   deliveries: DeliveryService;
   scheduler: RetryScheduler;
   events: ReplyEvents;
+  health: HealthRecorder;
+  pauses: TargetPauses;
   /** Where this relay is reached from outside, for the URLs it hands out. */
   publicUrl(): string;
 }

@@ -1,5 +1,5 @@
 import type { TtlCache } from './cache.js';
-import type { ConnectionDoc } from './documents.js';
+import type { ConnectionDoc, Pause } from './documents.js';
 import type { Collections } from './mongo.js';
 
 /** Bounds the headers of a delivery signed during several quick rotations. */
@@ -47,6 +47,19 @@ export class ConnectionRepository {
     );
     this.cache.delete(id);
     return before ? { ...before, ...changes, updatedAt: at } : undefined;
+  }
+
+  /**
+   * Pauses (with `pause`) or resumes (null) the webhook URL, only if it is not so already:
+   * the connection as it was when this call changed it, undefined when it changed nothing.
+   */
+  async setWebhookPause(id: string, pause: Pause | null): Promise<ConnectionDoc | undefined> {
+    const before = await this.c.connections.findOneAndUpdate(
+      { _id: id, webhookPaused: pause ? null : { $ne: null } },
+      { $set: { webhookPaused: pause } },
+    );
+    this.cache.delete(id);
+    return before ?? undefined;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { DeliveryAttempt, DeliveryStatus } from '@fourthchat/shared';
 import type { DeliveryClaim, DeliveryDoc } from './documents.js';
-import type { AnyBulkWriteOperation } from 'mongodb';
+import type { AnyBulkWriteOperation, Filter } from 'mongodb';
 import { Coalescer, spans } from './coalescer.js';
 import { bulkFailures, removeBatch, type Collections } from './mongo.js';
 
@@ -15,6 +15,24 @@ export interface AttemptRecord {
   attempt: DeliveryAttempt;
   status: DeliveryStatus;
   nextAttemptAt: Date | null;
+}
+
+/** A recover's selection: `subscriptionId` null is the webhook URL, undefined every target. */
+export interface RecoverWindow {
+  connectionId: string;
+  since: Date;
+  until: Date;
+  subscriptionId?: string | null;
+}
+
+function recoverableFilter(window: RecoverWindow): Filter<DeliveryDoc> {
+  return {
+    connectionId: window.connectionId,
+    status: { $in: ['failed', 'paused'] },
+    kind: { $ne: 'test' },
+    createdAt: { $gte: window.since, $lt: window.until },
+    ...(window.subscriptionId === undefined ? {} : { subscriptionId: window.subscriptionId }),
+  };
 }
 
 /** Deliveries and their attempts. Every state change of a delivery goes through here. */
@@ -113,6 +131,19 @@ export class DeliveryRepository {
     });
   }
 
+  /**
+   * Records the claimed attempt as not made: the target is paused. The delivery waits as
+   * `paused` for a recover.
+   */
+  async park(delivery: DeliveryDoc, claim: DeliveryClaim, at: Date): Promise<void> {
+    await this.records.submit({
+      updateOne: {
+        filter: { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner },
+        update: { $set: { status: 'paused', nextAttemptAt: null, inFlight: null, updatedAt: at } },
+      },
+    });
+  }
+
   get(id: string): Promise<DeliveryDoc | null> {
     return this.c.deliveries.findOne({ _id: id });
   }
@@ -136,7 +167,10 @@ export class DeliveryRepository {
    * Starts a new cycle of attempts. Refused (undefined) while an attempt is in flight, so
    * a redeliver can never run beside a send.
    */
-  async redeliver(doc: DeliveryDoc, now: Date): Promise<DeliveryDoc | undefined> {
+  async redeliver(
+    doc: Pick<DeliveryDoc, '_id' | 'attemptCount'>,
+    now: Date,
+  ): Promise<DeliveryDoc | undefined> {
     const changes = {
       status: 'pending' as const,
       nextAttemptAt: null,
@@ -154,11 +188,31 @@ export class DeliveryRepository {
     return before ? { ...before, ...changes, inFlight: null } : undefined;
   }
 
+  /**
+   * Failed and paused reply and event deliveries of a window, oldest first (tests are one-off
+   * checks, not recovered). A management query: it scans on the embedded store, which ignores
+   * the (connectionId, createdAt) index; a real MongoDB uses it.
+   */
+  recoverable(
+    window: RecoverWindow,
+  ): Promise<Pick<DeliveryDoc, '_id' | 'attemptCount' | 'subscriptionId'>[]> {
+    return this.c.deliveries
+      .find(recoverableFilter(window), {
+        projection: { _id: 1, attemptCount: 1, subscriptionId: 1 },
+      })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+  }
+
+  countRecoverable(window: RecoverWindow): Promise<number> {
+    return this.c.deliveries.countDocuments(recoverableFilter(window));
+  }
+
   /** Up to `limit` finished deliveries (with their attempts) created before `cutoff` removed. */
   removeFinishedBefore(cutoff: Date, limit: number): Promise<number> {
     return removeBatch(
       this.c.deliveries,
-      { createdAt: { $lt: cutoff }, status: { $in: ['delivered', 'failed'] } },
+      { createdAt: { $lt: cutoff }, status: { $in: ['delivered', 'failed', 'paused'] } },
       limit,
     );
   }

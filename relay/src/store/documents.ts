@@ -1,4 +1,4 @@
-import type { DeliveryAttempt, DeliveryStatus } from '@fourthchat/shared';
+import type { DeliveryAttempt, DeliveryStatus, EventType } from '@fourthchat/shared';
 
 /** A claim on a piece of work by one relay process, until a time. */
 export interface Lease {
@@ -54,8 +54,16 @@ export interface ConnectionDoc {
   /** Pairs, not an object, so header names never become document keys. */
   customHeaders: HeaderPair[];
   enabled: boolean;
+  /** Set while the webhook URL is paused; absent on documents from before pausing existed. */
+  webhookPaused?: Pause | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** Why and since when a delivery target gets no attempts. */
+export interface Pause {
+  at: Date;
+  reason: string;
 }
 
 export interface SubscriptionDoc {
@@ -64,6 +72,10 @@ export interface SubscriptionDoc {
   connectionId: string;
   targetUrl: string;
   secret: string;
+  /** What it receives; absent on documents from before events existed: replies only. */
+  events?: EventType[];
+  /** Set while paused; absent (or null) when not. */
+  paused?: Pause | null;
   createdAt: Date;
 }
 
@@ -150,7 +162,9 @@ export interface DeliveryDoc {
   connectionId: string;
   subscriptionId: string | null;
   messageId: string | null;
-  kind: 'reply' | 'test';
+  kind: 'reply' | 'test' | 'event';
+  /** What the body is (the X-Webhook-Event header); absent on older documents: `ai.response`. */
+  event?: EventType;
   targetUrl: string;
   /** Serialized once; every attempt sends these bytes. */
   body: string;
@@ -173,4 +187,48 @@ export interface IdempotencyDoc {
   response: { status: number; body: unknown } | null;
   createdAt: Date;
   expiresAt: Date;
+}
+
+/**
+ * One attempt-time bucket count per entry of HEALTH_LATENCY_BOUNDS_MS (store/target-health.ts):
+ * a fixed log-scale histogram, so percentiles are read as the upper bound of their bucket.
+ */
+export interface HealthHour {
+  /** Hours since the epoch: the slot is reused a day later, reset on its first write. */
+  hour: number;
+  attempts: number;
+  succeeded: number;
+  /** Bucket index (as text) → attempts whose time fell in it. */
+  latency: Record<string, number>;
+}
+
+/**
+ * How one delivery target fares. `_id` is the target key: `<connectionId>:webhook` or the
+ * subscription id. Counters only grow by `$inc`, so relays sharing a store never lose counts.
+ */
+export interface TargetHealthDoc {
+  _id: string;
+  connectionId: string;
+  subscriptionId: string | null;
+  /** Deliveries that gave up since the last successful attempt. */
+  consecutiveFailures: number;
+  /** The first failed attempt after the last success; absent while the latest one succeeded. */
+  failingSince?: Date;
+  lastError?: { message: string; at: Date };
+  lastSuccessAt?: Date;
+  /** `h0` … `h23`: slot hour % 24 of the last 24 hours. */
+  hours: Record<string, HealthHour>;
+}
+
+/** A bulk recover, stored first: its unique _id (derived from the window) makes it run once. */
+export interface RecoveryDoc {
+  _id: string;
+  workspaceId: string;
+  connectionId: string;
+  since: Date;
+  until: Date;
+  target: string | null;
+  queued: number;
+  ratePerSecond: number;
+  createdAt: Date;
 }

@@ -8,7 +8,9 @@ import type {
   IdempotencyDoc,
   MessageDoc,
   PendingMessageDoc,
+  RecoveryDoc,
   SubscriptionDoc,
+  TargetHealthDoc,
   WorkspaceDoc,
 } from './documents.js';
 
@@ -24,6 +26,8 @@ export interface Collections {
   messages: Collection<MessageDoc>;
   deliveries: Collection<DeliveryDoc>;
   idempotency: Collection<IdempotencyDoc>;
+  targetHealth: Collection<TargetHealthDoc>;
+  recoveries: Collection<RecoveryDoc>;
 }
 
 export const DUPLICATE_KEY = 11000;
@@ -124,6 +128,8 @@ export async function openDatabase(
     messages: db.collection('messages'),
     deliveries: db.collection('deliveries'),
     idempotency: db.collection('idempotency'),
+    targetHealth: db.collection('targetHealth'),
+    recoveries: db.collection('recoveries'),
   };
   await ensureIndexes(collections);
   return { client, db, collections };

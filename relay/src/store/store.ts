@@ -6,7 +6,9 @@ import { ConversationRepository } from './conversations.js';
 import { DeliveryRepository } from './deliveries.js';
 import { IdempotencyRepository } from './idempotency.js';
 import { openDatabase, type StoreCommand } from './mongo.js';
+import { RecoveryRepository } from './recoveries.js';
 import { SubscriptionRepository } from './subscriptions.js';
+import { TargetHealthRepository } from './target-health.js';
 import { WorkspaceRepository } from './workspaces.js';
 
 /** The repositories: routes, domain and pipeline reach the store only through these. */
@@ -18,6 +20,8 @@ export interface Store {
   conversations: ConversationRepository;
   deliveries: DeliveryRepository;
   idempotency: IdempotencyRepository;
+  targetHealth: TargetHealthRepository;
+  recoveries: RecoveryRepository;
   /** The database itself, for the job scheduler's backend (pipeline/agenda-scheduler.ts) only. */
   jobsDatabase: Db;
   ping(): Promise<void>;
@@ -49,6 +53,8 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     conversations: new ConversationRepository(collections),
     deliveries: new DeliveryRepository(collections),
     idempotency: new IdempotencyRepository(collections),
+    targetHealth: new TargetHealthRepository(collections),
+    recoveries: new RecoveryRepository(collections),
     jobsDatabase: db,
     async ping() {
       await db.command({ ping: 1 });

@@ -13,6 +13,8 @@ export const API_ERROR_STATUS = {
   connection_disabled: 409,
   /** The object changed under the request (a concurrent rotation, a delivery in flight). */
   conflict: 409,
+  /** A recover selected deliveries of a paused target: resume it first. */
+  target_paused: 409,
   reply_failed: 424,
   store_unavailable: 503,
 } as const satisfies Record<string, number>;

@@ -1,0 +1,91 @@
+import type { TargetHealth } from '@fourthchat/shared';
+import type { RelayDeps } from '../deps.js';
+import { eventTargetOf, targetsOf, type DeliveryTarget } from '../pipeline/targets.js';
+import type { ConnectionDoc, SubscriptionDoc, TargetHealthDoc } from '../store/documents.js';
+import { HEALTH_HOURS, HEALTH_LATENCY_BOUNDS_MS, HOUR_MS } from '../store/target-health.js';
+
+/**
+ * The health of every target of `connections`, by target key: the figures of all of them in
+ * one read by _id.
+ */
+export async function healthOfTargets(
+  deps: Pick<RelayDeps, 'store' | 'clock'>,
+  connections: readonly ConnectionDoc[],
+  subscriptions: readonly SubscriptionDoc[],
+): Promise<Map<string, TargetHealth>> {
+  const targets = connections.flatMap((connection) =>
+    targetsOf(
+      connection,
+      subscriptions.filter((s) => s.connectionId === connection._id),
+    ),
+  );
+  const docs = await deps.store.targetHealth.forKeys(targets.map((target) => target.key));
+  const byKey = new Map(docs.map((doc) => [doc._id, doc]));
+  const now = deps.clock.now();
+  return new Map(
+    targets.map((target) => [target.key, targetHealthView(target, byKey.get(target.key), now)]),
+  );
+}
+
+export function targetHealthView(
+  target: DeliveryTarget,
+  doc: TargetHealthDoc | undefined,
+  now: Date,
+): TargetHealth {
+  const last24h = lastDay(doc, now);
+  const state = target.paused ? 'paused' : doc ? latestOutcome(doc) : 'unused';
+  return {
+    target: eventTargetOf(target),
+    state,
+    last24h,
+    consecutiveFailures: doc?.consecutiveFailures ?? 0,
+    ...(doc?.failingSince ? { failingSince: doc.failingSince.toISOString() } : {}),
+    ...(doc?.lastError
+      ? { lastError: { message: doc.lastError.message, at: doc.lastError.at.toISOString() } }
+      : {}),
+    ...(doc?.lastSuccessAt ? { lastSuccessAt: doc.lastSuccessAt.toISOString() } : {}),
+    ...(target.paused
+      ? { paused: { at: target.paused.at.toISOString(), reason: target.paused.reason } }
+      : {}),
+  };
+}
+
+/** A resume clears failingSince, yet the latest attempt still failed: the last error says so. */
+function latestOutcome(doc: TargetHealthDoc): TargetHealth['state'] {
+  const { failingSince, lastError, lastSuccessAt } = doc;
+  if (failingSince || (lastError && (!lastSuccessAt || lastError.at > lastSuccessAt)))
+    return 'failing';
+  return lastSuccessAt ? 'healthy' : 'unused';
+}
+
+function lastDay(doc: TargetHealthDoc | undefined, now: Date): TargetHealth['last24h'] {
+  const current = Math.floor(now.getTime() / HOUR_MS);
+  const hours = Object.values(doc?.hours ?? {}).filter(
+    (slot) => slot.hour > current - HEALTH_HOURS && slot.hour <= current,
+  );
+  const counts = HEALTH_LATENCY_BOUNDS_MS.map((_, bucket) =>
+    hours.reduce((sum, slot) => sum + (slot.latency[String(bucket)] ?? 0), 0),
+  );
+  const attempts = hours.reduce((sum, slot) => sum + slot.attempts, 0);
+  const succeeded = hours.reduce((sum, slot) => sum + slot.succeeded, 0);
+  return {
+    attempts,
+    succeeded,
+    successRate: attempts === 0 ? null : succeeded / attempts,
+    p50Ms: percentile(counts, 0.5),
+    p99Ms: percentile(counts, 0.99),
+  };
+}
+
+/** The upper bound of the bucket holding the q-th attempt time; null without attempts. */
+export function percentile(counts: readonly number[], q: number): number | null {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (total === 0) return null;
+  const rank = Math.ceil(q * total);
+  let seen = 0;
+  for (const [bucket, count] of counts.entries()) {
+    seen += count;
+    if (seen >= rank) return HEALTH_LATENCY_BOUNDS_MS[bucket] ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { RecoverResult } from '@fourthchat/shared';
+import type { RelayDeps } from '../deps.js';
+import { HttpError } from '../errors.js';
+import type { RecoverWindow } from '../store/deliveries.js';
+import type { ConnectionDoc, RecoveryDoc } from '../store/documents.js';
+import type { DeliveryService } from './delivery-service.js';
+import type { RetryScheduler } from './retry-scheduler.js';
+import { targetsOf } from './targets.js';
+
+type Deps = Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>;
+
+export interface RecoverInput {
+  connection: ConnectionDoc;
+  since: Date;
+  /** As the client gave it: a window without `until` is the same window whenever repeated. */
+  until: string | undefined;
+  /** `webhook` or a subscription id; undefined: every target. */
+  target: string | undefined;
+}
+
+/** Redelivers started at once; the sends themselves are paced by their jobs' times. */
+const QUEUE_CONCURRENCY = 16;
+
+export function recoverWindow(input: RecoverInput, now: Date): RecoverWindow {
+  return {
+    connectionId: input.connection._id,
+    since: input.since,
+    until: input.until === undefined ? now : new Date(input.until),
+    ...(input.target === undefined
+      ? {}
+      : { subscriptionId: input.target === 'webhook' ? null : input.target }),
+  };
+}
+
+/**
+ * Re-queues the window's failed and paused deliveries, oldest first, one every
+ * 1000 / RELAY_RECOVER_RATE ms (a durable job each, and an on-time kick in this process),
+ * each with a new cycle of attempts. The recover is stored
+ * first under an id derived from the window, so a repeat (or ten at once) queues nothing
+ * and answers the first count.
+ */
+export async function recoverDeliveries(
+  deps: Deps,
+  runners: { scheduler: RetryScheduler; deliveries: Pick<DeliveryService, 'kickAt'> },
+  input: RecoverInput,
+): Promise<RecoverResult> {
+  const { store, clock, settings } = deps;
+  const now = clock.now();
+  const id = recoveryId(input);
+  const ratePerSecond = settings.recoverRatePerSecond;
+  const repeated = (first: RecoveryDoc): RecoverResult => ({
+    id,
+    queued: first.queued,
+    ratePerSecond: first.ratePerSecond,
+    repeated: true,
+  });
+  // A repeat is answered before anything else: even once a target is paused meanwhile.
+  const known = await store.recoveries.get(id);
+  if (known) return repeated(known);
+  const window = recoverWindow(input, now);
+  const selected = await store.deliveries.recoverable(window);
+  await refusePaused(deps, input.connection, selected);
+  const started = await store.recoveries.start({
+    _id: id,
+    workspaceId: input.connection.workspaceId,
+    connectionId: input.connection._id,
+    since: window.since,
+    until: window.until,
+    target: input.target ?? null,
+    queued: selected.length,
+    ratePerSecond,
+    createdAt: now,
+  });
+  if (started.state === 'repeated') return repeated(started.first);
+  const spacingMs = 1000 / ratePerSecond;
+  for (let from = 0; from < selected.length; from += QUEUE_CONCURRENCY) {
+    const chunk = selected.slice(from, from + QUEUE_CONCURRENCY);
+    await Promise.all(
+      chunk.map(async (doc, offset) => {
+        const restarted = await store.deliveries.redeliver(doc, now);
+        // In flight right now (a claim of a process that died, not yet expired): it is retried.
+        if (!restarted) return;
+        const at = new Date(now.getTime() + Math.round((from + offset) * spacingMs));
+        const attempt = { deliveryId: doc._id, attempt: restarted.attemptCount, at };
+        // The job survives a crash; the kick keeps the pace (see DeliveryService.kickAt).
+        await runners.scheduler.schedule(attempt);
+        runners.deliveries.kickAt(attempt.deliveryId, attempt.attempt, at);
+      }),
+    );
+  }
+  deps.logger.info(
+    { connectionId: input.connection._id, recoveryId: id, queued: selected.length },
+    'deliveries recovered',
+  );
+  return { id, queued: selected.length, ratePerSecond, repeated: false };
+}
+
+/** A recover of a paused target would only park its deliveries again: resume it first. */
+async function refusePaused(
+  deps: Deps,
+  connection: ConnectionDoc,
+  selected: readonly { subscriptionId: string | null }[],
+): Promise<void> {
+  const subscriptions = await deps.store.subscriptions.forConnection(connection._id);
+  const wanted = new Set(selected.map((doc) => doc.subscriptionId));
+  const paused = targetsOf(connection, subscriptions).find(
+    (target) => target.paused && wanted.has(target.subscriptionId),
+  );
+  if (paused) {
+    throw new HttpError(
+      'target_paused',
+      `${paused.subscriptionId ?? 'The webhook URL'} is paused: resume it first, then recover`,
+    );
+  }
+}
+
+function recoveryId(input: RecoverInput): string {
+  const parts = [
+    input.connection._id,
+    input.since.toISOString(),
+    input.until ?? '',
+    input.target ?? '',
+  ];
+  return `rcv_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 26)}`;
+}
