@@ -6,7 +6,7 @@ import { labelledSection } from '../ui/section.js';
 import { healthTable } from './health-table.js';
 import { pauseBanner } from './pause-banner.js';
 import { recoverForm } from './recover-form.js';
-import { eventTargetLabel } from './targets.js';
+import { eventTargetLabel, targetKey } from './targets.js';
 
 export interface ConnectionHealthOptions {
   /** Reads the connection and its subscriptions again; they bring the new health. */
@@ -35,6 +35,9 @@ export function connectionHealth(
   options: ConnectionHealthOptions,
 ) {
   let health: readonly TargetHealth[] = [];
+  // A resume makes the relay count failures afresh and forget when they started; Recover's
+  // preset still needs that time, so the page keeps it for the targets it resumed.
+  const resumedFailingSince = new Map<string, string>();
   const table = h('div');
   // Present from the start so the outcome is read out when it arrives.
   const outcome = h('p', { className: 'result', attrs: { role: 'status' } });
@@ -47,6 +50,8 @@ export function connectionHealth(
   const banner = pauseBanner({
     async resume(paused) {
       await resumeTarget(paused.target);
+      if (paused.failingSince)
+        resumedFailingSince.set(targetKey(paused.target), paused.failingSince);
       await options.reload();
       ctx.announce(
         `${eventTargetLabel(paused.target)} resumed. Nothing was sent: Recover re-sends what it missed.`,
@@ -59,6 +64,11 @@ export function connectionHealth(
   const recover = disclosure('Recover failed deliveries', (close) =>
     recoverForm({
       health,
+      failingSince: (target) =>
+        target.failingSince ??
+        (target.state === 'failing'
+          ? resumedFailingSince.get(targetKey(target.target))
+          : undefined),
       count: (request) => ctx.api.recoverCount(connectionId, request),
       recover: (request) => ctx.api.recover(connectionId, request),
       done(result) {

@@ -16,7 +16,10 @@ export function healthLabel(health: TargetHealth): string {
     case 'healthy':
       return 'Healthy';
     case 'failing':
-      return `Failing (${String(health.consecutiveFailures)} in a row)`;
+      // 0 right after a resume: the relay counts afresh, and the last delivery still failed.
+      return health.consecutiveFailures > 0
+        ? `Failing (${String(health.consecutiveFailures)} in a row)`
+        : 'Failing';
     case 'paused':
       return 'Paused';
     case 'unused':

@@ -14,6 +14,8 @@ const ALL_TARGETS = '';
 
 export interface RecoverFormOptions {
   health: readonly TargetHealth[];
+  /** When a target started failing, also after a resume (the relay then starts afresh). */
+  failingSince(target: TargetHealth): string | undefined;
   count(request: RecoverRequest): Promise<RecoverCount>;
   recover(request: RecoverRequest): Promise<RecoverResult>;
   /** Nothing matched, or the relay queued (or had queued) the deliveries. */
@@ -22,10 +24,13 @@ export interface RecoverFormOptions {
 }
 
 /** Where a recover should start: when the chosen targets started failing, else a day ago. */
-function defaultSince(health: readonly TargetHealth[], target: string): Date {
-  const starts = health
+function defaultSince(options: RecoverFormOptions, target: string): Date {
+  const starts = options.health
     .filter((t) => target === ALL_TARGETS || targetKey(t.target) === target)
-    .flatMap((t) => (t.failingSince ? [new Date(t.failingSince).getTime()] : []));
+    .flatMap((t) => {
+      const since = options.failingSince(t);
+      return since ? [new Date(since).getTime()] : [];
+    });
   return new Date(starts.length > 0 ? Math.min(...starts) : Date.now() - DAY_MS);
 }
 
@@ -69,10 +74,11 @@ function readRequest(values: { since: string; until: string; target: string }): 
  * first, and nothing is queued before the person has seen that number and confirmed it.
  */
 export function recoverForm(options: RecoverFormOptions): HTMLFormElement {
-  const firstFailing = options.health.find((t) => t.failingSince !== undefined);
+  const firstFailing = options.health.find((t) => options.failingSince(t) !== undefined);
   const target = field({
     label: 'Target',
     name: 'target',
+    required: true,
     choices: [
       { value: ALL_TARGETS, label: 'Every target' },
       ...options.health.map((t) => ({
@@ -96,7 +102,7 @@ export function recoverForm(options: RecoverFormOptions): HTMLFormElement {
     hint: 'Deliveries created before this time. Left empty: now.',
   });
   const presetSince = () => {
-    since.control.value = localDateTimeValue(defaultSince(options.health, target.value()));
+    since.control.value = localDateTimeValue(defaultSince(options, target.value()));
   };
   presetSince();
   target.control.addEventListener('change', presetSince);
