@@ -1,8 +1,14 @@
 // Real headless Chromium driven by playwright-core (no browser download): the one `npm test`'s
 // preparation found (scripts/browser/ensure.mjs), handed over by jest.config.js as CHROMIUM_PATH.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { scaledMs } from '../support/time-scale.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +17,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE_TIMEOUT_MS = 10_000;
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test', 'output', 'screenshots');
+const DOCS_SCREENSHOT_DIR = join(process.cwd(), 'docs', 'screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -59,4 +66,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Copies a screenshot into docs/screenshots/ as `<name>.png`. The committed pictures change only
+ * when asked for (UPDATE_DOCS_SCREENSHOT=1) or when missing, so test runs leave the tree clean.
+ */
+export function publishScreenshot(path: string, name: string): void {
+  const target = join(DOCS_SCREENSHOT_DIR, `${name}.png`);
+  if (process.env.UPDATE_DOCS_SCREENSHOT !== '1' && existsSync(target)) return;
+  mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+  copyFileSync(path, target);
+}
+
+/** The delivery log's items titled exactly so, e.g. `Reply to Webhook URL`. */
+export function deliveryItems(page: Page, title: string): Locator {
+  return page
+    .getByRole('list', { name: 'Deliveries' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(title, { exact: true }) });
 }

@@ -2,20 +2,24 @@
 // against a real relay process on the test store and a loopback receiver. The steps build on each
 // other (one page, one session), in order.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { verify } from '@fourthchat/shared';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { waitFor } from '../support/wait.js';
-import { launchBrowser, openPage, screenshot, watchPage, type PageWatch } from './browser.js';
+import {
+  deliveryItems,
+  launchBrowser,
+  openPage,
+  publishScreenshot,
+  screenshot,
+  watchPage,
+  type PageWatch,
+} from './browser.js';
 import { scaledMs } from '../support/time-scale.js';
 
 // Starting the relay and the browser, and a delivery's whole retry schedule, take seconds.
 jest.setTimeout(scaledMs(30_000));
-
-const DOCS_SCREENSHOT = join(process.cwd(), 'docs', 'screenshots', 'connections.png');
 
 let relay: RelayProcess;
 let receiver: Receiver;
@@ -43,14 +47,7 @@ function valueOf(scope: Page | Locator, label: string): Locator {
   return scope.locator(`dt:text-is("${label}") + dd code`);
 }
 
-function deliveryItem(title: string): Locator {
-  return page
-    .getByRole('list', { name: 'Deliveries' })
-    .getByRole('listitem')
-    .filter({
-      has: page.getByText(title, { exact: true }),
-    });
-}
+const deliveryItem = (title: string) => deliveryItems(page, title);
 
 // Page-side expressions are strings: the test project has Node's types, not the DOM's.
 async function focusedText(): Promise<string> {
@@ -261,12 +258,7 @@ describe('the connections page', () => {
       message: { role: 'assistant', content: '[echo] Hello, I need help!' },
       userId: 'user-123',
     });
-    const path = await screenshot(page, '07-redelivered');
-    // The committed picture changes only when asked for, so test runs leave the tree clean.
-    if (process.env.UPDATE_DOCS_SCREENSHOT === '1' || !existsSync(DOCS_SCREENSHOT)) {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      copyFileSync(path, DOCS_SCREENSHOT);
-    }
+    publishScreenshot(await screenshot(page, '07-redelivered'), 'connections');
   });
 
   test('edits, disables and enables the connection', async () => {

@@ -189,3 +189,40 @@ test.each([
     expect(await call('routes', 'href', route)).toBe(hash);
   }
 });
+
+test.each([
+  [null, '–'],
+  [1, '100 %'],
+  [0, '0 %'],
+  [0.57, '57 %'],
+  // A target that failed once in thousands must not read as perfect.
+  [0.9999, '99.9 %'],
+  [0.875, '87.5 %'],
+])('a success rate of %j reads %j', async (rate, text) => {
+  expect(await call('format', 'formatRate', rate)).toBe(text);
+});
+
+test.each([
+  ['', false, 'Enter the start date and time.'],
+  ['yesterday', false, 'Enter the start as a date and time.'],
+  ['2026-11-29T10:30', true, ''],
+])('recover window start %j', async (input, ok, message) => {
+  const result = (await call('forms/validate', 'checkDateTime', input, 'start')) as {
+    ok: boolean;
+    value?: string;
+    message?: string;
+  };
+  expect(result.ok).toBe(ok);
+  if (ok) {
+    // The browser's local time, read back as the same instant.
+    expect(await page.evaluate((iso) => new Date(iso).getMinutes(), result.value ?? '')).toBe(30);
+  } else {
+    expect(result.message).toBe(message);
+  }
+});
+
+test('a datetime-local preset is the local minute, rounded down', async () => {
+  // Node and the browser share this machine's time zone.
+  const date = new Date(2026, 10, 29, 9, 5, 59, 999);
+  expect(await call('format', 'localDateTimeValue', date)).toBe('2026-11-29T09:05');
+});

@@ -1,4 +1,4 @@
-// How times, durations, HTTP outcomes and subscription origins read on the page.
+// How times, durations, rates, HTTP outcomes and subscription origins read on the page.
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -32,4 +32,19 @@ export function subscriptionSource(targetUrl: string): SubscriptionSource {
   if (url.hostname === 'zapier.com' || url.hostname.endsWith('.zapier.com')) return 'Zapier';
   if (/^\/webhook(-test)?\//.test(url.pathname)) return 'n8n';
   return 'REST hook';
+}
+
+/** `97.5 %`; `–` with no attempts to rate. */
+export function formatRate(rate: number | null): string {
+  if (rate === null) return '–';
+  // Rounded down: a target that failed at all must not read as 100 %.
+  return `${String(Math.floor(rate * 1000 + 1e-9) / 10)} %`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local `YYYY-MM-DDTHH:mm` a datetime-local input shows, rounded down to the minute. */
+export function localDateTimeValue(date: Date): string {
+  const day = `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

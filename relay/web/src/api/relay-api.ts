@@ -6,15 +6,32 @@ import type {
   CreatedConnection,
   Delivery,
   ListResponse,
+  RecoverRequest,
+  RecoverResult,
   RotatedSecret,
   Subscription,
   TestResult,
   UpdateConnectionRequest,
+  UpdateSubscriptionRequest,
   Workspace,
 } from '@fourthchat/shared';
 import type { ApiClient } from './client.js';
 
 const id = encodeURIComponent;
+
+/** `GET /api/connections/:id/recover`: what a recover of that window would queue now. */
+export interface RecoverCount {
+  count: number;
+  /** Not in the contract's answer (yet): the confirmation names the rate when it is there. */
+  ratePerSecond?: number;
+}
+
+function recoverQuery(request: RecoverRequest): string {
+  const query = new URLSearchParams({ since: request.since });
+  if (request.until) query.set('until', request.until);
+  if (request.target) query.set('target', request.target);
+  return query.toString();
+}
 
 /**
  * The relay endpoints the page uses, typed by the shared contract. Paths are relative to the
@@ -44,6 +61,15 @@ export function relayApi(client: ApiClient) {
       client.request<TestResult>('POST', `api/connections/${id(connectionId)}/test`),
     subscriptions: (connectionId: string) =>
       list<Subscription>(`api/connections/${id(connectionId)}/subscriptions`),
+    updateSubscription: (subscriptionId: string, body: UpdateSubscriptionRequest) =>
+      client.request<Subscription>('PATCH', `api/subscriptions/${id(subscriptionId)}`, body),
+    recoverCount: (connectionId: string, request: RecoverRequest) =>
+      client.request<RecoverCount>(
+        'GET',
+        `api/connections/${id(connectionId)}/recover?${recoverQuery(request)}`,
+      ),
+    recover: (connectionId: string, request: RecoverRequest) =>
+      client.request<RecoverResult>('POST', `api/connections/${id(connectionId)}/recover`, request),
     deliveries: (connectionId: string) =>
       list<Delivery>(`api/connections/${id(connectionId)}/deliveries`),
     redeliver: (deliveryId: string) =>

@@ -1,6 +1,6 @@
 import { h, uniqueId } from '../dom.js';
 
-export type Control = HTMLInputElement | HTMLTextAreaElement;
+export type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /** A labelled input with its hint and an error message that screen readers tie to it. */
 export interface Field {
@@ -17,7 +17,9 @@ export interface FieldOptions {
   hint?: string;
   required?: boolean;
   multiline?: boolean;
-  type?: 'text' | 'url' | 'password';
+  type?: 'text' | 'url' | 'password' | 'datetime-local';
+  /** Makes it a drop-down of these values. */
+  choices?: readonly { value: string; label: string }[];
   autocomplete?: string;
   placeholder?: string;
 }
@@ -35,10 +37,18 @@ export function field(options: FieldOptions): Field {
     placeholder: options.placeholder,
     spellcheck: 'false',
   };
-  const control: Control = options.multiline
-    ? h('textarea', { attrs: { ...attrs, rows: 5 }, className: 'mono' })
-    : h('input', { attrs: { ...attrs, type: options.type ?? 'text' } });
-  control.value = options.value ?? '';
+  const control: Control = options.choices
+    ? h(
+        'select',
+        { attrs },
+        options.choices.map((choice) =>
+          h('option', { attrs: { value: choice.value } }, [choice.label]),
+        ),
+      )
+    : options.multiline
+      ? h('textarea', { attrs: { ...attrs, rows: 5 }, className: 'mono' })
+      : h('input', { attrs: { ...attrs, type: options.type ?? 'text' } });
+  if (options.value !== undefined) control.value = options.value;
   const error = h('p', { className: 'field-error', attrs: { id: errorId, hidden: true } });
   const label = h('label', { attrs: { for: id } }, [
     options.label,

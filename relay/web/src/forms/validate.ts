@@ -89,3 +89,12 @@ export function parseCustomHeaders(raw: string): Checked<Record<string, string>>
 export function formatCustomHeaders(headers: Record<string, string>): string {
   return Object.keys(headers).length === 0 ? '' : JSON.stringify(headers, null, 2);
 }
+
+/** A datetime-local value (the browser's local time) as the ISO 8601 instant the relay takes. */
+export function checkDateTime(raw: string, label: string): Checked<string> {
+  if (!raw) return problem(`Enter the ${label} date and time.`);
+  const date = new Date(raw);
+  return Number.isNaN(date.getTime())
+    ? problem(`Enter the ${label} as a date and time.`)
+    : ok(date.toISOString());
+}

@@ -2,6 +2,7 @@ import type { Connection } from '@fourthchat/shared';
 import type { PageContext, Screen } from '../context.js';
 import { h } from '../dom.js';
 import { href } from '../routes.js';
+import { targetHealthList } from '../sections/health-indicator.js';
 import { enabledBadge } from '../ui/badge.js';
 import { breadcrumbs } from '../ui/breadcrumbs.js';
 import { cardList } from '../ui/card-list.js';
@@ -15,6 +16,7 @@ function connectionItem(connection: Connection): HTMLElement {
       enabledBadge(connection.enabled),
     ]),
     h('p', { className: 'meta' }, ['Custom Webhook to ', h('code', {}, [connection.webhookUrl])]),
+    targetHealthList(connection.health, `Delivery targets of ${connection.name}`),
   ]);
 }
 

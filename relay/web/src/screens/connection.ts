@@ -1,9 +1,10 @@
-import type { Connection } from '@fourthchat/shared';
+import type { Connection, Subscription } from '@fourthchat/shared';
 import type { PageContext, Screen } from '../context.js';
 import { h } from '../dom.js';
 import { href } from '../routes.js';
 import { connectionActions } from '../sections/connection-actions.js';
 import { connectionDetails } from '../sections/connection-details.js';
+import { connectionHealth } from '../sections/connection-health.js';
 import { deliveryLog } from '../sections/delivery-log.js';
 import { secretReveal } from '../sections/secret-reveal.js';
 import { sendMessages } from '../sections/send-messages.js';
@@ -11,16 +12,15 @@ import { subscriptionsSection } from '../sections/subscriptions.js';
 import { breadcrumbs } from '../ui/breadcrumbs.js';
 
 /**
- * One connection: right after creation its secret (once), then the incoming webhook URL and
- * connection ID with the curl command, the actions, subscriptions and the delivery log.
+ * One connection: a banner while a target is paused, right after creation its secret (once),
+ * then the incoming webhook URL and connection ID with the curl command, the actions, the
+ * health of each target with Recover, the delivery log and the subscriptions.
  */
 export async function connectionScreen(ctx: PageContext, connectionId: string): Promise<Screen> {
-  const [loaded, subscriptions] = await Promise.all([
-    ctx.api.connection(connectionId),
-    ctx.api.subscriptions(connectionId),
-  ]);
-  const chatbot = await ctx.api.chatbot(loaded.chatbotId);
-  let connection: Connection = loaded;
+  const load = () =>
+    Promise.all([ctx.api.connection(connectionId), ctx.api.subscriptions(connectionId)]);
+  let [connection, subscriptions]: [Connection, readonly Subscription[]] = await load();
+  const chatbot = await ctx.api.chatbot(connection.chatbotId);
 
   const crumbsFor = (name: string) =>
     breadcrumbs([
@@ -31,20 +31,42 @@ export async function connectionScreen(ctx: PageContext, connectionId: string): 
   let crumbs = crumbsFor(connection.name);
   const title = h('h1', {}, [connection.name]);
   const details = connectionDetails(connection, ctx.announce);
-  const log = deliveryLog(ctx, connectionId, () => subscriptions);
+  const changed = (next: Connection) => {
+    connection = next;
+    title.textContent = next.name;
+    const renamed = crumbsFor(next.name);
+    crumbs.replaceWith(renamed);
+    crumbs = renamed;
+    details.update(next);
+    actions.update();
+    health.update(next.health, subscriptions);
+  };
+  // Only the newest reload may show: an older, slower answer has older health.
+  let latest = 0;
+  const reload = async () => {
+    const request = ++latest;
+    const [next, nextSubscriptions] = await load();
+    if (request !== latest) return;
+    subscriptions = nextSubscriptions;
+    changed(next);
+  };
+  // Health follows the deliveries; a failed reload leaves the last one shown until the next.
+  const reloadQuietly = () => void reload().catch(() => undefined);
+  const log = deliveryLog(ctx, connectionId, () => subscriptions, reloadQuietly);
+  const health = connectionHealth(ctx, connectionId, {
+    reload,
+    recovered: () => void log.refresh(),
+  });
+  health.update(connection.health, subscriptions);
   const actions = connectionActions(ctx, {
     current: () => connection,
-    changed(next) {
-      connection = next;
-      title.textContent = next.name;
-      const renamed = crumbsFor(next.name);
-      crumbs.replaceWith(renamed);
-      crumbs = renamed;
-      details.update(next);
-      actions.update();
+    changed,
+    subscriptions: () => subscriptions,
+    tested() {
+      void log.refresh();
+      // A successful Test resumes a paused webhook URL.
+      reloadQuietly();
     },
-    subscriptions,
-    tested: () => void log.refresh(),
   });
   const created = ctx.created.take(connectionId);
   const reveal = created
@@ -59,11 +81,13 @@ export async function connectionScreen(ctx: PageContext, connectionId: string): 
   const view = h('section', {}, [
     crumbs,
     title,
+    health.banner,
     reveal?.element,
     details.element,
     actions.toolbar,
     ...actions.panels,
     sendMessages(connection, ctx.apiKey, ctx.announce),
+    health.element,
     log.element,
     subscriptionsSection(subscriptions),
   ]);

@@ -12,7 +12,7 @@ import { testResultView } from './test-result.js';
 export interface ConnectionActionsOptions {
   current: () => Connection;
   changed(connection: Connection): void;
-  subscriptions: readonly Subscription[];
+  subscriptions: () => readonly Subscription[];
   /** After a test: its deliveries are in the log now. */
   tested(): void;
 }
@@ -43,7 +43,7 @@ export function connectionActions(ctx: PageContext, options: ConnectionActionsOp
         replaceChildren(testOutput, [h('p', {}, ['Sending the test payload…'])]);
         try {
           const result = await ctx.api.testConnection(current().id);
-          replaceChildren(testOutput, testResultView(result, options.subscriptions));
+          replaceChildren(testOutput, testResultView(result, options.subscriptions()));
         } catch (error) {
           replaceChildren(testOutput, [
             h('p', { className: 'bad' }, [`The test could not run: ${(error as Error).message}`]),

@@ -10,7 +10,7 @@ const STATUS: Record<DeliveryStatus, { label: string; tone: Tone }> = {
   retrying: { label: 'Retrying', tone: 'busy' },
   delivered: { label: 'Delivered', tone: 'good' },
   failed: { label: 'Failed', tone: 'bad' },
-  paused: { label: 'Paused', tone: 'bad' },
+  paused: { label: 'Paused', tone: 'muted' },
 };
 
 export function deliveryStatusLabel(status: DeliveryStatus): string {
@@ -19,8 +19,18 @@ export function deliveryStatusLabel(status: DeliveryStatus): string {
 
 /** What the log says a delivery is, also used when announcing a change. */
 export function deliveryTitle(delivery: Delivery, subscriptions: readonly Subscription[]): string {
-  const kind = delivery.kind === 'test' ? 'Test' : 'Reply';
-  return `${kind} to ${targetLabel(delivery.subscriptionId, subscriptions)}`;
+  return `${kindLabel(delivery)} to ${targetLabel(delivery.subscriptionId, subscriptions)}`;
+}
+
+function kindLabel(delivery: Delivery): string {
+  switch (delivery.kind) {
+    case 'test':
+      return 'Test';
+    case 'reply':
+      return 'Reply';
+    case 'event':
+      return delivery.event ? `Event ${delivery.event}` : 'Event';
+  }
 }
 
 const time = (iso: string) => h('time', { attrs: { datetime: iso } }, [formatDateTime(iso)]);
@@ -84,6 +94,9 @@ export function deliveryItem(delivery: Delivery, options: DeliveryItemOptions): 
       ]),
       delivery.status === 'retrying' && delivery.nextAttemptAt
         ? h('p', {}, ['Next attempt at ', time(delivery.nextAttemptAt)])
+        : null,
+      delivery.status === 'paused'
+        ? h('p', {}, ['Not sent while its target is paused: Recover sends it once resumed.'])
         : null,
       h('p', { className: 'meta' }, [
         time(delivery.createdAt),

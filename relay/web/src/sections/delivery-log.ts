@@ -9,7 +9,9 @@ import { button } from '../ui/button.js';
 const AUTO_REFRESH_MS = 1500;
 
 const isActive = (status: DeliveryStatus) => status === 'pending' || status === 'retrying';
-const isFinal = (status: DeliveryStatus) => status === 'delivered' || status === 'failed';
+/** Where a delivery rests until someone acts: worth announcing when it gets there. */
+const isFinal = (status: DeliveryStatus) =>
+  status === 'delivered' || status === 'failed' || status === 'paused';
 
 export interface DeliveryLog {
   element: HTMLElement;
@@ -22,6 +24,8 @@ export function deliveryLog(
   ctx: PageContext,
   connectionId: string,
   subscriptions: () => readonly Subscription[],
+  /** A delivery ended (delivered, failed, paused): its target's health has changed. */
+  settled?: () => void,
 ): DeliveryLog {
   const list = h('ol', { className: 'cards', attrs: { 'aria-label': 'Deliveries' } });
   const status = h('p', { className: 'meta' });
@@ -34,15 +38,18 @@ export function deliveryLog(
   let latest = 0;
 
   const announceChanges = (deliveries: readonly Delivery[]) => {
+    let settledNow = false;
     for (const delivery of deliveries) {
       const before = seen.get(delivery.id);
       seen.set(delivery.id, delivery.status);
       if (before && before !== delivery.status && isFinal(delivery.status)) {
+        settledNow = true;
         ctx.announce(
           `${deliveryTitle(delivery, subscriptions())}: ${deliveryStatusLabel(delivery.status)}`,
         );
       }
     }
+    if (settledNow) settled?.();
   };
 
   const redeliver = async (delivery: Delivery) => {

@@ -5,10 +5,12 @@ export interface ConfirmOptions {
   title: string;
   message: string;
   confirmLabel: string;
+  /** `danger` (the default) for what cannot be undone. */
+  tone?: 'danger' | 'primary';
 }
 
 /**
- * Asks before something that cannot be undone, in a modal <dialog>: the browser traps focus
+ * Asks before something that cannot be undone (or sends a lot), in a modal <dialog>: the browser traps focus
  * and Escape cancels. Focus starts on Cancel so Enter alone never destroys anything, and goes
  * back to the button that opened it.
  */
@@ -24,7 +26,9 @@ export function confirmAction(options: ConfirmOptions): Promise<boolean> {
       dialog.close(confirmed ? 'confirm' : 'cancel');
     };
     const cancel = button('Cancel', close(false));
-    const confirm = button(options.confirmLabel, close(true), { className: 'danger' });
+    const confirm = button(options.confirmLabel, close(true), {
+      className: options.tone ?? 'danger',
+    });
     dialog.append(
       h('h2', { attrs: { id: titleId } }, [options.title]),
       h('p', { attrs: { id: messageId } }, [options.message]),
