@@ -41,8 +41,13 @@ async function failMore(connectionId: string, webhook: Receiver, count: number) 
 
 const recover = (connectionId: string, body: Record<string, unknown>) =>
   relay.api(`/api/connections/${connectionId}/recover`, { body });
+const counted = async (connectionId: string, query: string) =>
+  (await relay.api(`/api/connections/${connectionId}/recover?${query}`)).body as {
+    count: number;
+    ratePerSecond: number;
+  };
 const count = async (connectionId: string, query: string) =>
-  (await relay.api(`/api/connections/${connectionId}/recover?${query}`)).body.count as number;
+  (await counted(connectionId, query)).count;
 
 test("recover re-queues exactly the window's failed deliveries, once, oldest first, at the configured pace", async () => {
   const { webhook, connectionId, state } = await failedReplies(4);
@@ -50,7 +55,7 @@ test("recover re-queues exactly the window's failed deliveries, once, oldest fir
   await failMore(connectionId, webhook, 1); // after the window
   const since = new Date(Date.now() - 60_000).toISOString();
   const query = `since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`;
-  expect(await count(connectionId, query)).toBe(4);
+  expect(await counted(connectionId, query)).toEqual({ count: 4, ratePerSecond: RATE });
   state.failing = false;
   const failedBefore = webhook.requests.length;
 

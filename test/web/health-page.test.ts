@@ -226,6 +226,7 @@ describe('endpoint health on the connections page', () => {
     const dialog = page.getByRole('dialog', { name: /^Re-send 3 failed deliveries/ });
     await dialog.waitFor();
     expect(await page.locator(':focus').innerText()).toBe('Cancel');
+    expect(await dialog.innerText()).toMatch(/at up to \d+\/s/);
     publishScreenshot(await screenshot(page, 'health-recover'), 'recover');
 
     await dialog.getByRole('button', { name: 'Re-send 3' }).click();

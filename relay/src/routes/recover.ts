@@ -63,11 +63,14 @@ export function recoverRoutes(services: RelayServices): RouteSpec[] {
       tag: 'Deliveries',
       params: idParams,
       query: window,
-      responses: { 200: z.object({ count: z.number() }) },
+      responses: { 200: z.object({ count: z.number(), ratePerSecond: z.number() }) },
       async handler({ principal, params, query }) {
         const given = await input(params.id, principal.workspaceId, query);
         const count = await store.deliveries.countRecoverable(recoverWindow(given, clock.now()));
-        return { status: 200, body: { count } };
+        return {
+          status: 200,
+          body: { count, ratePerSecond: services.deps.settings.recoverRatePerSecond },
+        };
       },
     }),
   ];

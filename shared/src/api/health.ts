@@ -34,6 +34,12 @@ export interface RecoverRequest {
   target?: string;
 }
 
+/** `GET /api/connections/:id/recover`: what a recover of that window would queue now, and how fast. */
+export interface RecoverCount {
+  count: number;
+  ratePerSecond: number;
+}
+
 /**
  * The answer: `queued` deliveries were re-queued, oldest first, at most `ratePerSecond` a
  * second. The same window again answers the first count with `repeated: true`, queuing none.

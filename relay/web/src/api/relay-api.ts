@@ -6,6 +6,7 @@ import type {
   CreatedConnection,
   Delivery,
   ListResponse,
+  RecoverCount,
   RecoverRequest,
   RecoverResult,
   RotatedSecret,
@@ -18,13 +19,6 @@ import type {
 import type { ApiClient } from './client.js';
 
 const id = encodeURIComponent;
-
-/** `GET /api/connections/:id/recover`: what a recover of that window would queue now. */
-export interface RecoverCount {
-  count: number;
-  /** Not in the contract's answer (yet): the confirmation names the rate when it is there. */
-  ratePerSecond?: number;
-}
 
 function recoverQuery(request: RecoverRequest): string {
   const query = new URLSearchParams({ since: request.since });

@@ -1,6 +1,5 @@
-import type { RecoverRequest, RecoverResult, TargetHealth } from '@fourthchat/shared';
+import type { RecoverCount, RecoverRequest, RecoverResult, TargetHealth } from '@fourthchat/shared';
 import { ApiError } from '../api/client.js';
-import type { RecoverCount } from '../api/relay-api.js';
 import { field } from '../forms/field.js';
 import { createForm, FieldErrors } from '../forms/form.js';
 import { checkDateTime } from '../forms/validate.js';
@@ -35,9 +34,7 @@ function defaultSince(options: RecoverFormOptions, target: string): Date {
 }
 
 function rateText(count: RecoverCount): string {
-  return count.ratePerSecond === undefined
-    ? 'at the relay’s recover rate'
-    : `at up to ${String(count.ratePerSecond)}/s`;
+  return `at up to ${String(count.ratePerSecond)}/s`;
 }
 
 const pausedMessage = (target: string) => `${target} is paused: resume it first, then recover.`;
