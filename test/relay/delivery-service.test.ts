@@ -11,6 +11,7 @@ import type { DeliveryDoc } from '../../relay/src/store/documents.js';
 import { openStore, type Store } from '../../relay/src/store/store.js';
 import { createHttpSender } from '../../relay/src/transport/http-sender.js';
 import { testMongoUrl } from '../support/mongo.js';
+import { pendingDelivery } from '../support/delivery-doc.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 const secrets = createSecretBox('delivery-service-test-key-0123');
@@ -84,25 +85,11 @@ afterAll(async () => {
 });
 
 function delivery(id: string): DeliveryDoc {
-  const now = new Date();
-  return {
-    _id: id,
+  return pendingDelivery(id, {
     workspaceId: 'ws_svc',
     connectionId: 'conn_svc',
-    subscriptionId: null,
-    messageId: null,
-    kind: 'reply',
     targetUrl: receiver.url,
-    body: '{}',
-    status: 'pending',
-    attempts: [],
-    attemptCount: 0,
-    cycleStart: 0,
-    nextAttemptAt: null,
-    inFlight: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
 }
 
 test('a failed attempt schedules the next one (by number, at the schedule) before recording', async () => {

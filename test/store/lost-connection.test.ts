@@ -12,6 +12,7 @@ import type {
   MessageDoc,
   PendingMessageDoc,
 } from '../../relay/src/store/documents.js';
+import { pendingDelivery } from '../support/delivery-doc.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -49,24 +50,12 @@ function message(id: string): PendingMessageDoc {
 }
 
 function delivery(id: string): DeliveryDoc {
-  return {
-    _id: id,
+  return pendingDelivery(id, {
     workspaceId: 'ws',
     connectionId: 'con',
-    subscriptionId: null,
-    messageId: null,
-    kind: 'reply',
     targetUrl: 'http://127.0.0.1:9/',
-    body: '{}',
-    status: 'pending',
-    attempts: [],
-    attemptCount: 0,
-    cycleStart: 0,
-    nextAttemptAt: null,
-    inFlight: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+    at,
+  });
 }
 
 async function storedIds(name: 'pendingMessages' | 'messages' | 'deliveries'): Promise<string[]> {
