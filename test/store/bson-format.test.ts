@@ -51,6 +51,22 @@ async function stored(db: Db, name: string): Promise<string[]> {
   return canonical(await db.collection(name).find({}, { promoteValues: false }).toArray());
 }
 
+/**
+ * Every key of the unique index on mixed.v (keys of many types) finds its document and
+ * refuses a second one: a search whose order differed from the order the index's pages were
+ * written in would miss keys.
+ */
+async function expectEveryKeyFound(db: Db): Promise<void> {
+  const mixed = db.collection('mixed');
+  for (const document of legacyDocuments.mixed ?? []) {
+    const found = await mixed.findOne({ v: document.v as unknown }, { promoteValues: false });
+    expect(canonical(found ? [found] : [])).toEqual(canonical([document]));
+    await expect(mixed.insertOne({ v: document.v as unknown })).rejects.toMatchObject({
+      code: 11000,
+    });
+  }
+}
+
 /** Runs `use` against a store on `dataDir`, then stops it (SIGTERM) or kills it (SIGKILL). */
 async function withStore<T>(
   dataDir: string,
@@ -79,6 +95,7 @@ test(
       for (const [name, documents] of Object.entries(legacyDocuments)) {
         expect(await stored(db, name)).toEqual(canonical(documents));
       }
+      await expectEveryKeyFound(db);
       const conversations = db.collection<Conversation>('conversations');
       // The unique index the old launcher made still holds.
       await expect(
@@ -105,6 +122,7 @@ test(
       expect(await stored(db, 'conversations')).toEqual(before.conversations);
       expect(await stored(db, 'deliveries')).toEqual(canonical(legacyDocuments.deliveries ?? []));
       expect(await stored(db, 'fresh')).toEqual(canonical(fresh));
+      await expectEveryKeyFound(db);
     });
   },
   timeoutMs,
@@ -117,9 +135,11 @@ test(
     const written = await withStore(
       dataDir,
       async (db) => {
+        await db.collection('mixed').createIndex({ v: 1 }, { unique: true });
         for (const [name, documents] of Object.entries(legacyDocuments)) {
           await db.collection(name).insertMany(documents.map((document) => ({ ...document })));
         }
+        await expectEveryKeyFound(db);
         // Values the store makes itself: $inc results, $currentDate, pushed subdocuments,
         // an upsert's $setOnInsert.
         await db.collection<Conversation>('conversations').updateOne(
@@ -152,6 +172,7 @@ test(
       for (const name of Object.keys(legacyDocuments)) {
         expect(await stored(db, name)).toEqual(written[name]);
       }
+      await expectEveryKeyFound(db);
     });
   },
   timeoutMs,
