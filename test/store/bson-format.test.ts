@@ -18,7 +18,7 @@ const legacyDocuments = BSON.EJSON.parse(
   { relaxed: false },
 ) as Record<string, Document[]>;
 
-/** The fields of the fixture's conversations that the tests write. */
+/** The fields of string-keyed documents that the tests write. */
 interface Conversation {
   _id: string;
   key?: string;
@@ -173,6 +173,33 @@ test(
         expect(await stored(db, name)).toEqual(written[name]);
       }
       await expectEveryKeyFound(db);
+    });
+  },
+  timeoutMs,
+);
+
+test(
+  'a renamed collection keeps its marker; one dropped and made again reads back after a restart',
+  async () => {
+    const dataDir = newDataDir();
+    const documents = legacyDocuments.deliveries ?? [];
+    await withStore(dataDir, async (db) => {
+      await db.collection('before').insertMany(documents.map((document) => ({ ...document })));
+      await db.collection('before').rename('after');
+      expect(await stored(db, 'after')).toEqual(canonical(documents));
+      await db.collection<Conversation>('again').insertOne({ _id: 'first' });
+      await db.collection('again').drop();
+      await db.collection<Conversation>('again').insertOne({ _id: 'second' });
+    });
+
+    expect(storeFormats(dataDir)).toMatchObject({
+      'databases.legacy.after': 'bson-1',
+      'databases.legacy.again': 'bson-1',
+    });
+    // Not the renamed documents after the restart: mongo-java-server's H2 backend loses
+    // them there with or without BSON (launcher of 4edccf9 too), a gap of its own.
+    await withStore(dataDir, async (db) => {
+      expect(await db.collection('again').find().toArray()).toEqual([{ _id: 'second' }]);
     });
   },
   timeoutMs,
