@@ -1,5 +1,6 @@
 // A file-backed embedded store of a test's own, so the test can stop or kill it and start
 // it again on the same data (the shared test store is in memory).
+import { spawnSync } from 'node:child_process';
 import { ensureEmbeddedStore } from '../../embedded-store/ensure.mjs';
 import {
   startEmbeddedStore,
@@ -14,4 +15,17 @@ export function startStoreOnDir(dataDir: string, port?: number): Promise<Embedde
     listen: { port },
     startTimeoutMs: scaledMs(30_000),
   });
+}
+
+/**
+ * How each collection of a stopped store's data directory keeps its documents, by map name
+ * ("databases.DB.COLLECTION"): "bson-1", or "java-serialized" for one from before BSON.
+ */
+export function storeFormats(dataDir: string): Record<string, string> {
+  const classpath = ensureEmbeddedStore({ log: () => undefined });
+  const result = spawnSync('java', ['-cp', classpath, 'chat.fourth.store.ShowFormats', dataDir], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`ShowFormats failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, string>;
 }
