@@ -53,12 +53,14 @@ beforeAll(async () => {
   receiver = await startReceiver();
 });
 afterAll(async () => {
-  expect((await relay.api('/api/me')).status).toBe(200);
-  await closeWithoutServerErrors(relay);
-  await receiver.close();
+  // nock patches Node's http for every test file of this worker: undo it before anything
+  // here can throw, or the next file's loopback requests are refused.
   nock.cleanAll();
   nock.enableNetConnect();
   nock.restore();
+  expect((await relay.api('/api/me')).status).toBe(200);
+  await closeWithoutServerErrors(relay);
+  await receiver.close();
 });
 
 const forModel = (model: string) => (body: ChatRequest) => body.model === model;

@@ -88,7 +88,14 @@ export async function startTestRelay(
     ...options.deps,
   };
   const { apiKey, workspaceId } = await createWorkspace(deps, { name: 'Test workspace' });
-  const relay = await startRelay(deps, { port: 0, host: '127.0.0.1' });
+  const relay = await startRelay(deps, { port: 0, host: '127.0.0.1' }).catch(
+    async (error: unknown) => {
+      // A relay that did not start is never closed by its test: its store client would keep
+      // jest from exiting after the failure is reported.
+      await store.close();
+      throw error;
+    },
+  );
   const api = apiClient(relay.url, apiKey);
   return {
     url: relay.url,

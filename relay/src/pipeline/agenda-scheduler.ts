@@ -61,6 +61,10 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
         { removeOnComplete: true },
       );
       agenda.define(RETENTION, () => handlers.retention().then(() => undefined));
+      // Agenda creates its index on the jobs collection as it is constructed; the embedded
+      // store can fail a write that races the index creation on a new collection ("Unknown
+      // error: null"), so the unlock below waits for it. start() waits for it anyway.
+      await agenda.ready;
       // Agenda locks jobs up to processEvery before they are due: without this, retries the
       // previous incarnation had locked when it died would wait out the lock lifetime.
       await deps.store.jobsDatabase
