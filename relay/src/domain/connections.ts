@@ -1,6 +1,11 @@
-import { generateSecret, type Connection, type Subscription } from '@fourthchat/shared';
+import {
+  generateSecret,
+  type Connection,
+  type Subscription,
+  type TargetHealth,
+} from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { targetsOf } from '../pipeline/targets.js';
+import { targetsOf, type DeliveryTarget } from '../pipeline/targets.js';
 import { connectionView, subscriptionView } from './views.js';
 import { healthOfTargets } from './target-health.js';
 import { checkTargetUrl } from '../security/url-guard.js';
@@ -17,15 +22,19 @@ export async function viewConnections(
   // Read past the fan-out cache: filling it here (a connection just created) would hide from
   // this process, for the cache's lifetime, a subscription another instance adds meanwhile.
   const subscriptions = await deps.store.subscriptions.forConnections(docs.map((doc) => doc._id));
-  const health = await healthOfTargets(deps, docs, subscriptions);
-  return docs.map((doc) =>
+  const targets = docs.map((doc) =>
+    targetsOf(
+      doc,
+      subscriptions.filter((s) => s.connectionId === doc._id),
+    ),
+  );
+  const health = await healthOfTargets(deps, targets.flat());
+  const of = (target: DeliveryTarget) => health.get(target.key) as TargetHealth;
+  return docs.map((doc, index) =>
     connectionView(
       doc,
       `${publicUrl}/api/webhooks/incoming`,
-      targetsOf(
-        doc,
-        subscriptions.filter((s) => s.connectionId === doc._id),
-      ).flatMap((target) => health.get(target.key) ?? []),
+      (targets[index] as DeliveryTarget[]).map(of),
     ),
   );
 }
@@ -45,11 +54,8 @@ export async function viewSubscriptions(
   connection: ConnectionDoc,
   subscriptions: readonly SubscriptionDoc[],
 ): Promise<Subscription[]> {
-  const health = await healthOfTargets(deps, [connection], subscriptions);
-  return subscriptions.flatMap((doc) => {
-    const of = health.get(doc._id);
-    return of ? [subscriptionView(doc, of)] : [];
-  });
+  const health = await healthOfTargets(deps, targetsOf(connection, subscriptions));
+  return subscriptions.map((doc) => subscriptionView(doc, health.get(doc._id) as TargetHealth));
 }
 
 export function headerPairs(headers: Record<string, string>): HeaderPair[] {

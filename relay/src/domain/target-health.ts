@@ -1,24 +1,14 @@
 import type { TargetHealth } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { eventTargetOf, targetsOf, type DeliveryTarget } from '../pipeline/targets.js';
-import type { ConnectionDoc, SubscriptionDoc, TargetHealthDoc } from '../store/documents.js';
+import { eventTargetOf, type DeliveryTarget } from '../pipeline/targets.js';
+import type { TargetHealthDoc } from '../store/documents.js';
 import { HEALTH_HOURS, HEALTH_LATENCY_BOUNDS_MS, HOUR_MS } from '../store/target-health.js';
 
-/**
- * The health of every target of `connections`, by target key: the figures of all of them in
- * one read by _id.
- */
+/** The health of `targets` by target key: the figures of all of them in one read by _id. */
 export async function healthOfTargets(
   deps: Pick<RelayDeps, 'store' | 'clock'>,
-  connections: readonly ConnectionDoc[],
-  subscriptions: readonly SubscriptionDoc[],
+  targets: readonly DeliveryTarget[],
 ): Promise<Map<string, TargetHealth>> {
-  const targets = connections.flatMap((connection) =>
-    targetsOf(
-      connection,
-      subscriptions.filter((s) => s.connectionId === connection._id),
-    ),
-  );
   const docs = await deps.store.targetHealth.forKeys(targets.map((target) => target.key));
   const byKey = new Map(docs.map((doc) => [doc._id, doc]));
   const now = deps.clock.now();

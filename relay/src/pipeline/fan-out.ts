@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventType } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { ConnectionDoc, DeliveryClaim, DeliveryDoc } from '../store/documents.js';
-import { targetsOf } from './targets.js';
+import { gaugePaused, targetsOf } from './targets.js';
 
 /**
  * One delivery per target that takes `event`: the connection's webhook URL (replies only)
@@ -29,10 +29,7 @@ export async function deliveriesFor(
   const subscriptions = await deps.store.subscriptions.forConnection(connection._id);
   const now = deps.clock.now();
   const all = targetsOf(connection, subscriptions);
-  deps.metrics.targetsPaused.set(
-    { connection: connection._id },
-    all.filter((target) => target.paused).length,
-  );
+  gaugePaused(deps.metrics, connection._id, all);
   const targets = all.filter(
     (target) =>
       input.kind === 'test' || (target.events.includes(input.event) && target.key !== input.about),

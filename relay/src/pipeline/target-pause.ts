@@ -3,7 +3,7 @@ import type { RelayDeps } from '../deps.js';
 import type { ConnectionDoc, TargetHealthDoc } from '../store/documents.js';
 import type { PauseRule } from '../store/target-health.js';
 import type { RelayEvents } from './relay-events.js';
-import { eventTargetOf, targetsOf, type DeliveryTarget } from './targets.js';
+import { eventTargetOf, gaugePaused, targetsOf, type DeliveryTarget } from './targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'metrics' | 'settings'>;
 
@@ -109,10 +109,7 @@ export class TargetPauses {
   ): Promise<DeliveryTarget | undefined> {
     const subscriptions = await this.deps.store.subscriptions.forConnection(connection._id);
     const targets = targetsOf(connection, subscriptions);
-    this.deps.metrics.targetsPaused.set(
-      { connection: connection._id },
-      targets.filter((target) => target.paused).length,
-    );
+    gaugePaused(this.deps.metrics, connection._id, targets);
     return targets.find((target) => target.subscriptionId === ref.subscriptionId);
   }
 }

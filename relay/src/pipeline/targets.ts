@@ -1,5 +1,6 @@
 import type { EventTarget, EventType } from '@fourthchat/shared';
 import type { ConnectionDoc, DeliveryDoc, Pause, SubscriptionDoc } from '../store/documents.js';
+import type { Metrics } from '../observability/metrics.js';
 import { eventsOf } from '../store/subscriptions.js';
 import { webhookKey } from '../store/target-health.js';
 
@@ -39,6 +40,18 @@ export function targetsOf(
       paused: s.paused ?? null,
     })),
   ];
+}
+
+/** The connection's paused-targets gauge, from its targets as this process last saw them. */
+export function gaugePaused(
+  metrics: Pick<Metrics, 'targetsPaused'>,
+  connectionId: string,
+  targets: readonly DeliveryTarget[],
+): void {
+  metrics.targetsPaused.set(
+    { connection: connectionId },
+    targets.filter((target) => target.paused).length,
+  );
 }
 
 /** The target a delivery went to, keyed as its health is. */
