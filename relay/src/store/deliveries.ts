@@ -25,6 +25,11 @@ export interface RecoverWindow {
   subscriptionId?: string | null;
 }
 
+/** The delivery while `claim` still holds it: a claim taken over meanwhile matches nothing. */
+function heldBy(delivery: Pick<DeliveryDoc, '_id'>, claim: DeliveryClaim): Filter<DeliveryDoc> {
+  return { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner };
+}
+
 function recoverableFilter(window: RecoverWindow): Filter<DeliveryDoc> {
   return {
     connectionId: window.connectionId,
@@ -116,7 +121,7 @@ export class DeliveryRepository {
   async record(delivery: DeliveryDoc, claim: DeliveryClaim, record: AttemptRecord, at: Date) {
     await this.records.submit({
       updateOne: {
-        filter: { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner },
+        filter: heldBy(delivery, claim),
         update: {
           $push: { attempts: record.attempt },
           $inc: { attemptCount: 1 },
@@ -138,7 +143,7 @@ export class DeliveryRepository {
   async park(delivery: DeliveryDoc, claim: DeliveryClaim, at: Date): Promise<void> {
     await this.records.submit({
       updateOne: {
-        filter: { _id: delivery._id, attemptCount: claim.attempt, 'inFlight.owner': claim.owner },
+        filter: heldBy(delivery, claim),
         update: { $set: { status: 'paused', nextAttemptAt: null, inFlight: null, updatedAt: at } },
       },
     });
