@@ -117,6 +117,9 @@ test(
       'databases.legacy.conversations': 'java-serialized',
       'databases.legacy.deliveries': 'java-serialized',
       'databases.legacy.fresh': 'bson-1',
+      'legacy.conversations._index_key_1': 'serialized-order',
+      'legacy.mixed._index_v_1': 'serialized-order',
+      'legacy.fresh._index__id_': 'value-order-1',
     });
     await withStore(dataDir, async (db) => {
       expect(await stored(db, 'conversations')).toEqual(before.conversations);
@@ -167,6 +170,8 @@ test(
     expect(storeFormats(dataDir)).toMatchObject({
       'databases.legacy.conversations': 'bson-1',
       'databases.legacy.deliveries': 'bson-1',
+      'legacy.conversations._index__id_': 'value-order-1',
+      'legacy.mixed._index_v_1': 'value-order-1',
     });
     await withStore(dataDir, async (db) => {
       for (const name of Object.keys(legacyDocuments)) {
@@ -201,6 +206,56 @@ test(
     await withStore(dataDir, async (db) => {
       expect(await db.collection('again').find().toArray()).toEqual([{ _id: 'second' }]);
     });
+  },
+  timeoutMs,
+);
+
+/** One key of each kind a unique index holds, several per kind, shuffled. */
+function keysOfEveryKind(): unknown[] {
+  const keys: unknown[] = [null, true, false];
+  for (let i = 0; i < 300; i += 1) {
+    keys.push(
+      `key-${(i * 7919) % 1000}`,
+      i * 1.5 - 200,
+      BSON.Long.fromBigInt(2n ** 53n + 1n + BigInt(i)), // not a double: stays a Long in the index
+      new Date(1_764_000_000_000 + i * 1000),
+      new BSON.ObjectId(i.toString(16).padStart(24, '0')),
+      { user: `u${i}`, n: i },
+      new BSON.Binary(Buffer.from([i % 256, Math.floor(i / 256)])),
+    );
+  }
+  return keys.sort(() => Math.random() - 0.5);
+}
+
+test(
+  'a new unique index keeps keys of every kind in value order: each is found and refused twice, after a restart too',
+  async () => {
+    const dataDir = newDataDir();
+    const keys = keysOfEveryKind();
+    const expectIndexed = async (db: Db) => {
+      const kinds = db.collection('kinds');
+      for (const [i, v] of keys.entries()) {
+        expect(await kinds.findOne({ v }, { projection: { _id: 1 } })).toEqual({ _id: i });
+      }
+      await expect(kinds.insertOne({ _id: -1, v: keys[0] })).rejects.toMatchObject({
+        code: 11000,
+      });
+      // 1 and 1.0 are one key, as in MongoDB; a field order makes another document.
+      await kinds.insertOne({ _id: -2, v: new BSON.Int32(1000) });
+      await expect(kinds.insertOne({ _id: -3, v: new BSON.Double(1000) })).rejects.toMatchObject({
+        code: 11000,
+      });
+      await kinds.insertOne({ _id: -4, v: { n: 0, user: 'u0' } });
+      await kinds.deleteMany({ _id: { $in: [-2, -4] } });
+    };
+    await withStore(dataDir, async (db) => {
+      await db.collection('kinds').createIndex({ v: 1 }, { unique: true });
+      await db.collection('kinds').insertMany(keys.map((v, i) => ({ _id: i, v })));
+      await expectIndexed(db);
+    });
+    expect(storeFormats(dataDir)).toMatchObject({ 'legacy.kinds._index_v_1': 'value-order-1' });
+    await withStore(dataDir, expectIndexed, 'kill');
+    await withStore(dataDir, expectIndexed);
   },
   timeoutMs,
 );

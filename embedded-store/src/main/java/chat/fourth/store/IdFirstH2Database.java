@@ -6,20 +6,19 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * An H2 database whose collections find documents by _id first, keep new collections'
- * documents as BSON (see MapFormats) and search unique indexes faster (see IndexKeyType).
+ * documents as BSON and new unique indexes' keys in value order (see MapFormats).
  */
 final class IdFirstH2Database extends H2Database {
     // The map names H2Database itself gives a collection, so the file reads the same.
     static final String DOCUMENTS_PREFIX = "databases.";
+    static final String INDEX_INFIX = "._index_";
     private static final String META_PREFIX = "meta.";
 
     private final MVStore store;
@@ -42,9 +41,15 @@ final class IdFirstH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
             List<IndexKey> keys, boolean sparse) {
-        Constructing.store(store).openMap(getFullCollectionNamespace(collectionName) + "._index_"
-                + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+        MapFormats.openIndex(Constructing.store(store),
+                getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName);
         return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        MapFormats.forgetRemoved(store);
     }
 
     @Override

@@ -4,8 +4,9 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The unique indexes' key type: MVStore's default type, in the file and in its order, but
- * faster to search. The default type compares two index keys (KeyValue, which is not
+ * The key type of unique indexes written before value order (see MapFormats and
+ * ValueOrderKeyType): MVStore's default type, in the file and in its order, but faster to
+ * search. The default type compares two index keys (KeyValue, which is not
  * Comparable) by Java-serializing both, on every comparison of a binary search: a third of
  * the store's CPU under write load went there. This serializes the key searched for once per
  * search and compares those bytes exactly as the default type does, so every search finds

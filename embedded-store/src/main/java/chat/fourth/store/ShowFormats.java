@@ -8,12 +8,14 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * Prints how each collection of a stopped store's data directory keeps its documents, as one
- * JSON object: {"databases.DB.COLLECTION": "bson-1" or "java-serialized"}. For operators
- * (which collections predate BSON) and for the tests that check the markers.
+ * Prints how each collection of a stopped store's data directory keeps its documents, and
+ * each unique index its keys, as one JSON object: {"databases.DB.COLLECTION": "bson-1" or
+ * "java-serialized", "DB.COLLECTION._index_NAME": "value-order-1" or "serialized-order"}.
+ * For operators (which maps predate the current formats) and for the tests of the markers.
  */
 public final class ShowFormats {
-    private static final String LEGACY = "java-serialized";
+    private static final String LEGACY_DOCUMENTS = "java-serialized";
+    private static final String LEGACY_KEYS = "serialized-order";
 
     private ShowFormats() {}
 
@@ -38,7 +40,9 @@ public final class ShowFormats {
         Map<String, String> formats = new TreeMap<>();
         for (String name : store.getMapNames()) {
             if (name.startsWith(IdFirstH2Database.DOCUMENTS_PREFIX)) {
-                formats.put(name, markers.getOrDefault(name, LEGACY));
+                formats.put(name, markers.getOrDefault(name, LEGACY_DOCUMENTS));
+            } else if (name.contains(IdFirstH2Database.INDEX_INFIX)) {
+                formats.put(name, markers.getOrDefault(name, LEGACY_KEYS));
             }
         }
         return formats;
