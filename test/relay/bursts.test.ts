@@ -1,6 +1,7 @@
 // Bursts: many messages at once must each be answered once, in order per conversation, and
 // each reply delivered once. These are the guarantees the store's atomic claims carry.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { gatedResponder } from '../support/gated-responder.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { scaledMs } from '../support/time-scale.js';
@@ -95,6 +96,41 @@ test(
     expect(delivered).toHaveLength(200);
     expect(new Set(delivered.map((d) => d.id)).size).toBe(200);
     expect(new Set(delivered.map((d) => d.message.content)).size).toBe(200);
+  },
+  scaledMs(40_000),
+);
+
+test(
+  'conversations waiting for a slow AI hold nothing up: 100 wait, a quick one is answered meanwhile',
+  async () => {
+    const slowAi = gatedResponder((request) => request.history.at(-1)?.content === 'slow');
+    const slow = await startTestRelay({ responder: slowAi });
+    try {
+      const { connectionId: slowConnection } = await createConnection(slow, receiver.url);
+      const to = (message: string, userId: string) =>
+        slow.api('/api/webhooks/incoming', {
+          body: { connectionId: slowConnection, message, userId },
+        });
+      const waiting = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => to('slow', `waiting-${i}`)),
+      );
+      expect(waiting.filter((a) => a.status !== 202)).toEqual([]);
+      await waitFor(() => slowAi.requests.length >= 100, {
+        timeoutMs: 20_000,
+        what: 'all 100 slow AI calls under way at once',
+      });
+
+      const quick = await to('quick', 'not-waiting');
+      expect(quick.status).toBe(202);
+      await waitFor(() => deliveredTo(quick.body.conversationId as string).length === 1, {
+        timeoutMs: 20_000,
+        what: 'the quick reply delivered while the slow ones wait',
+      });
+      expect(slowAi.requests).toHaveLength(101);
+    } finally {
+      slowAi.open();
+      await slow.close();
+    }
   },
   scaledMs(40_000),
 );
