@@ -1,6 +1,7 @@
-// One relay on its own fresh embedded store, for one measured run. Every run starts
-// from the same empty state, so runs can be compared and their median means something;
-// how the relay fares as the store fills up is what the memory phase shows.
+// One relay for one measured run, on a database of its own: every run starts from the same
+// empty state, so runs can be compared and their median means something; how the relay
+// fares as the store fills up is what the memory phase shows. The database lives either in
+// the benchmark's warm store (bench/lib/warm-store.mjs) or in a fresh store of the run's own.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { freePort, LOOPBACK, startNodeProgram, stopChild } from './children.mjs';
 import { track } from './cleanup.mjs';
 import { repoRoot } from './fixtures.mjs';
+import { warmUpRelay } from './warm-up.mjs';
 
 /** What every run's store is, recorded with the figures. */
 export const STORE_DESCRIPTION =
@@ -51,8 +53,8 @@ async function startRelay({ store, aiUrl, profileDir }) {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
       HOST: LOOPBACK,
-      MONGODB_URL: databaseUrl(store.uri, 'relay'),
-      RELAY_DATA_DIR: join(store.dataDir, 'relay'),
+      MONGODB_URL: databaseUrl(store.uri, store.database ?? 'relay'),
+      RELAY_DATA_DIR: join(store.dataDir, store.database ?? 'relay'),
       RELAY_BOOTSTRAP_API_KEY: apiKey,
       RELAY_SECRET_KEY: randomBytes(24).toString('base64url'),
       RELAY_ALLOW_PRIVATE_URLS: 'true',
@@ -91,23 +93,34 @@ async function createConnections(relay, receiver) {
 }
 
 /**
- * Starts store and relay, runs `use(stack)`, and stops both. The relay gets `graceMs`
- * to exit on SIGTERM: its graceful stop drains the whole backlog, which an overloaded
- * run would wait minutes for, so measuring runs cut it short; profiling runs wait.
+ * Starts store and relay, warms the relay up (`plan.relayWarmupSeconds`, see warmUpRelay),
+ * runs `use(stack)`, and stops both. The relay gets `graceMs` to exit on SIGTERM: its
+ * graceful stop drains the whole backlog, which an overloaded run would wait minutes for,
+ * so measuring runs cut it short; profiling runs wait.
  */
-export async function withRelayStack({ classpath, fixtures, profileDir, graceMs = 300 }, use) {
-  const store = await startFreshStore(classpath);
+export async function withRelayStack(
+  { classpath, fixtures, plan, now, warmStore, profileDir, graceMs = 300 },
+  use,
+) {
+  const store = warmStore ? await warmStore.newDatabase() : await startFreshStore(classpath);
   try {
     const relay = await startRelay({ store, aiUrl: fixtures.aiUrl, profileDir });
     const stopRelay = track(() => stopChild(relay.child, graceMs));
     try {
       const connections = await createConnections(relay, fixtures.receiver);
-      return await use({
+      const stack = {
         baseUrl: relay.baseUrl,
         headers: { authorization: `Bearer ${relay.apiKey}` },
         connections,
         pids: { relay: relay.child.pid, store: store.pid, load: process.pid },
+      };
+      await warmUpRelay({
+        stack,
+        receiver: fixtures.receiver,
+        seconds: plan.relayWarmupSeconds,
+        now,
       });
+      return await use(stack);
     } finally {
       await stopRelay();
     }

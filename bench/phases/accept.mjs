@@ -1,5 +1,5 @@
 // Figure 1 and limit (a): closed-loop POST /api/webhooks/incoming at each concurrency,
-// against the relay (fresh store per run) and against a bare Koa handler.
+// against the relay (an empty database per run) and against a bare Koa handler.
 import { runClosedLoop } from '../lib/closed-loop.mjs';
 import { benchMessage } from '../lib/messages.mjs';
 import { cpuMeter } from '../lib/proc-stats.mjs';

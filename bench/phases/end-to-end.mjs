@@ -1,4 +1,4 @@
-// Figure 2: accept → delivered at fixed rates (100 and 500 messages/s), fresh store per run.
+// Figure 2: accept → delivered at fixed rates (100 and 500 messages/s), an empty database per run.
 import { endToEndRun } from '../lib/e2e-run.mjs';
 import { withRelayStack } from '../lib/relay-stack.mjs';
 import { medianOf } from '../lib/repeat.mjs';

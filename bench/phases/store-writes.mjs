@@ -66,11 +66,11 @@ async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }
   return { messagesPerSecond: latencies.length / elapsedSeconds, ...summarize(latencies) };
 }
 
-async function storeWritesRun({ classpath, concurrency, plan, runTag, now }) {
+async function storeWritesRun({ classpath, warmStore, concurrency, plan, runTag, now }) {
   const { openStore } = await relayModule('store/store.js');
   const { createIdGenerator } = await relayModule('app/ids.js');
-  const store = await startFreshStore(classpath);
-  const db = await openStore(databaseUrl(store.uri, 'limit_b'));
+  const store = warmStore ? await warmStore.newDatabase() : await startFreshStore(classpath);
+  const db = await openStore(databaseUrl(store.uri, store.database ?? 'limit_b'));
   try {
     const deps = { store: db, clock: { now: () => new Date() }, ids: createIdGenerator() };
     const connection = { _id: 'conn_bench', workspaceId: 'ws_bench', chatbotId: 'bot_bench' };
@@ -87,11 +87,18 @@ async function storeWritesRun({ classpath, concurrency, plan, runTag, now }) {
   }
 }
 
-export async function measureStoreWrites({ plan, log, classpath, now }) {
+export async function measureStoreWrites({ plan, log, classpath, warmStore, now }) {
   const byConcurrency = {};
   for (const concurrency of plan.concurrencies) {
     byConcurrency[concurrency] = await medianOf(plan.runs, (run) =>
-      storeWritesRun({ classpath, concurrency, plan, runTag: `db${concurrency}r${run}`, now }),
+      storeWritesRun({
+        classpath,
+        warmStore,
+        concurrency,
+        plan,
+        runTag: `db${concurrency}r${run}`,
+        now,
+      }),
     );
     log(`  (b) store writes c=${concurrency}: ${describeAccept(byConcurrency[concurrency])}`);
   }

@@ -35,6 +35,15 @@ function scanTable(scan) {
   };
 }
 
+/** Results from before warm-ups (no storeWarmupSeconds in their plan) ran cold on fresh stores. */
+function startState(run) {
+  const store = run.store ?? FERRETDB_ERA;
+  const { storeWarmupSeconds, relayWarmupSeconds } = run.plan;
+  if (storeWarmupSeconds === undefined)
+    return `every relay run starts on a fresh embedded store (${store})`;
+  return `every relay run starts warm on an empty database: the runs share one embedded store (${store}) that was under load for ${storeWarmupSeconds} s first, each relay gets ${relayWarmupSeconds} s of load and delivers it before the measured part (the memory run has a fresh store of its own)`;
+}
+
 export function benchmarksMarkdown({ run, tables, analysis }) {
   const { plan, figures } = run;
   return `# Benchmarks
@@ -45,11 +54,10 @@ How fast the relay accepts messages, how long a reply takes to reach its receive
 failing receivers do to the healthy ones, and whether memory stays flat — each next to
 the limits of the same machine in the same run: (a) a bare Koa handler that parses the
 JSON and answers 202, and (b) the store writes the relay makes for one message, done
-directly through the MongoDB driver. Every figure is the median of ${plan.runs} runs, and every
-relay run starts on a fresh embedded store (${run.store ?? FERRETDB_ERA}).
+directly through the MongoDB driver. Every figure is the median of ${plan.runs} runs, and ${startState(run)}.
 
 \`\`\`bash
-npm run bench               # the full benchmark, under 10 minutes; rewrites this page
+npm run bench               # the full benchmark, about 15 minutes; rewrites this page
 npm run bench -- --quick    # one short run per figure, under a minute (bench/results/quick.json)
 npm run bench -- --profile  # the relay under --cpu-prof at 20 msg/s: hottest code, CPU per process
 \`\`\`
