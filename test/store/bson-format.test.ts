@@ -210,6 +210,12 @@ test(
   timeoutMs,
 );
 
+/** A document of the unique index over keys of every kind. */
+interface Kind {
+  _id: number;
+  v: unknown;
+}
+
 /** One key of each kind a unique index holds, several per kind, shuffled. */
 function keysOfEveryKind(): unknown[] {
   const keys: unknown[] = [null, true, false];
@@ -233,7 +239,7 @@ test(
     const dataDir = newDataDir();
     const keys = keysOfEveryKind();
     const expectIndexed = async (db: Db) => {
-      const kinds = db.collection('kinds');
+      const kinds = db.collection<Kind>('kinds');
       for (const [i, v] of keys.entries()) {
         expect(await kinds.findOne({ v }, { projection: { _id: 1 } })).toEqual({ _id: i });
       }
@@ -250,7 +256,7 @@ test(
     };
     await withStore(dataDir, async (db) => {
       await db.collection('kinds').createIndex({ v: 1 }, { unique: true });
-      await db.collection('kinds').insertMany(keys.map((v, i) => ({ _id: i, v })));
+      await db.collection<Kind>('kinds').insertMany(keys.map((v, i) => ({ _id: i, v })));
       await expectIndexed(db);
     });
     expect(storeFormats(dataDir)).toMatchObject({ 'legacy.kinds._index_v_1': 'value-order-1' });

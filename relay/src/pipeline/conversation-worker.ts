@@ -1,6 +1,7 @@
 import type { RelayDeps } from '../deps.js';
 import { ReplyFailedError } from '../ai/responder.js';
 import type {
+  ChatbotDoc,
   ConversationDoc,
   HistoryEntry,
   Lease,
@@ -9,7 +10,7 @@ import type {
 } from '../store/documents.js';
 import type { DeliveryService } from './delivery-service.js';
 import { deliveriesFor } from './fan-out.js';
-import { appendRecent, historyForAi } from './history.js';
+import { appendRecent, historyForAi, recentToKeep } from './history.js';
 import { outgoingBody } from './outgoing.js';
 import type { ReplyEvents, ReplyOutcome } from './reply-events.js';
 import { WorkGate } from './work-gate.js';
@@ -213,14 +214,19 @@ export class ConversationWorker {
       await this.deliverAgain(conversation, question);
       return conversation;
     }
+    const chatbot = await store.chatbots.get(conversation.chatbotId);
     const turn =
       (careful ? await this.recordedTurn(conversation, question) : undefined) ??
-      (await this.generate(conversation, question));
+      (await this.generate(conversation, question, chatbot));
     await store.conversations.recordMessages(
       turn.reply ? [turn.question, turn.reply] : [turn.question],
     );
     const firstAttempts = turn.reply ? await this.fanOut(conversation, turn.reply) : [];
-    const recent = appendRecent(conversation.recent, historyEntries(turn, clock.now()));
+    const recent = appendRecent(
+      conversation.recent,
+      historyEntries(turn, clock.now()),
+      recentToKeep(chatbot?.historyLimit),
+    );
     // The question itself is still first in the queue until it is settled.
     const lease = queue.messages.length > 1 ? this.lease() : null;
     await store.conversations.settleTurn({
@@ -240,9 +246,9 @@ export class ConversationWorker {
   private async generate(
     conversation: ConversationDoc,
     question: PendingMessageDoc,
+    chatbot: ChatbotDoc | undefined,
   ): Promise<Turn> {
     const { store, clock, responder, metrics, settings } = this.deps;
-    const chatbot = await store.chatbots.get(conversation.chatbotId);
     if (!chatbot) {
       return this.failedTurn(
         conversation,

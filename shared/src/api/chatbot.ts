@@ -4,7 +4,10 @@ export interface Chatbot {
   systemPrompt: string;
   model: string;
   temperature: number;
-  /** How many earlier messages of the conversation the AI sees. */
+  /**
+   * How many earlier messages of the conversation the AI sees (0–200, default 20). The relay
+   * keeps that many (at least 20), so a raised limit shows more as new messages come in.
+   */
   historyLimit: number;
   /** ISO 8601. */
   createdAt: string;
