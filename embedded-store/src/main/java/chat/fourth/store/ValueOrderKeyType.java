@@ -1,23 +1,49 @@
 package chat.fourth.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
+import org.h2.mvstore.type.StringDataType;
 
 /**
- * The unique indexes' key type for index maps made by this launcher: keys are written as
- * MVStore's default type writes them, but ordered by comparing their values instead of
- * their Java-serialized bytes. The index only looks keys up exactly and walks them all, so
- * any fixed total order serves; this one costs no serialization per comparison, where the
- * serialized order (IndexKeyType) still took two fifths of the store's CPU under write load.
- * Two keys compare equal exactly when their serialized bytes are equal, as before, so a
- * unique index refuses the same keys it always did. Maps written in the serialized order
- * keep it (see MapFormats).
+ * The unique indexes' key type for index maps made by this launcher: keys ordered by
+ * comparing their values instead of their Java-serialized bytes, and a key of one string
+ * (every _id and unique key the relay makes) written as that string. The index only looks
+ * keys up exactly and walks them all, so any fixed total order serves; this one costs no
+ * serialization per comparison, where the serialized order (IndexKeyType) took two fifths of
+ * the store's CPU under write load, and Java serialization of the keys of every index page
+ * a commit wrote took another tenth. Two keys compare equal exactly when their serialized
+ * bytes are equal, as before, so a unique index refuses the same keys it always did. Maps
+ * written in the serialized order keep it (see MapFormats).
  */
 final class ValueOrderKeyType extends ObjectDataType {
+    private static final byte SERIALIZED = 'J';
+    private static final byte ONE_STRING = 'S';
+
+    @Override
+    public void write(WriteBuffer buff, Object key) {
+        if (key instanceof KeyValue k && k.size() == 1 && k.get(0) instanceof String text) {
+            buff.put(ONE_STRING);
+            StringDataType.INSTANCE.write(buff, text);
+            return;
+        }
+        buff.put(SERIALIZED);
+        super.write(buff, key);
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        byte tag = buff.get();
+        if (tag == ONE_STRING) return new KeyValue(StringDataType.INSTANCE.read(buff));
+        if (tag != SERIALIZED) throw new IllegalStateException("unknown index key tag " + tag);
+        return super.read(buff);
+    }
+
     @Override
     public int compare(Object a, Object b) {
         return a instanceof KeyValue x && b instanceof KeyValue y
