@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --profile]`: see docs/BENCHMARKS.md.
+// `npm run bench [-- --quick | --memory | --profile]`: see docs/BENCHMARKS.md.
 import { stopAllTracked } from './lib/cleanup.mjs';
 import { buildPrerequisites, startFixtures } from './lib/fixtures.mjs';
 import { STORE_DESCRIPTION } from './lib/relay-stack.mjs';
@@ -13,7 +13,7 @@ import { measureRetries } from './phases/retries.mjs';
 import { measureScanCost } from './phases/store-scan.mjs';
 import { measureStoreWrites } from './phases/store-writes.mjs';
 import { describeMachine } from './report/machine.mjs';
-import { readLatest, writeReports } from './report/write.mjs';
+import { readLatest, writeMemoryReport, writeReports } from './report/write.mjs';
 
 const began = performance.now();
 const log = (line) =>
@@ -77,6 +77,17 @@ async function main() {
   const context = { plan, log, fixtures, classpath, now: () => performance.now() };
   try {
     if (options.profile) return await profileRelay(context);
+    if (options.memory) {
+      log(
+        `memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`,
+      );
+      const memory = await measureMemory(context);
+      const seconds = (Date.now() - startedAt.getTime()) / 1000;
+      return writeMemoryReport(
+        { plan, machine, store: STORE_DESCRIPTION, startedAt, seconds, figures: { memory } },
+        log,
+      );
+    }
     const figures = await benchmark(context);
     const seconds = (Date.now() - startedAt.getTime()) / 1000;
     await writeReports(

@@ -10,7 +10,7 @@ const IDLE_WAKE_MS = 100;
  * @param {object} input
  * @param {(i: number) => {tag: string, body: string}} input.message
  * @param {{events: import('node:events').EventEmitter, arrivals: Map<string, number>}} input.receiver
- * @param {number} input.total stop after this many messages …
+ * @param {number} input.total stop once this many messages are delivered (or rejected) …
  * @param {number} input.deadline … or at this time (same clock as `now`)
  */
 export async function runWindowed({
@@ -54,9 +54,11 @@ export async function runWindowed({
       });
   };
 
+  // After the last send it waits for the last window too: a run stopped there would never
+  // count all `total` messages as delivered.
   const run = (async () => {
-    while (progress.sent < total && now() < deadline) {
-      if (outstanding.size < window) send();
+    while ((progress.sent < total || outstanding.size > 0) && now() < deadline) {
+      if (progress.sent < total && outstanding.size < window) send();
       else
         await once(receiver.events, 'arrival', { signal: AbortSignal.timeout(IDLE_WAKE_MS) }).catch(
           () => undefined,

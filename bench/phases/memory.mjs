@@ -1,5 +1,6 @@
-// Figure 4: the relay's RSS while it handles up to 100,000 messages (fewer with --quick)
-// at the pace it sustains, sampled over time, and whether it grows per message once steady.
+// Figure 4: the RSS of the relay and of its store while the relay handles up to 100,000
+// messages (fewer with --quick) at the pace it sustains, sampled over time, and whether
+// each process grows per message once steady.
 import { benchMessage } from '../lib/messages.mjs';
 import { rssBytes } from '../lib/proc-stats.mjs';
 import { withRelayStack } from '../lib/relay-stack.mjs';
@@ -8,26 +9,51 @@ import { runWindowed } from '../lib/windowed-load.mjs';
 
 /** Growth per message below which RSS counts as flat: 10 MB per 100,000 messages. */
 export const FLAT_BYTES_PER_MESSAGE = 100;
+/** The processes whose RSS is sampled, by their key in a sample (`relayMB`, `storeMB`). */
+export const MEMORY_PROCESSES = ['relay', 'store'];
 const MB = 1024 * 1024;
 
-async function heapUsedBytes(baseUrl) {
+const NO_HEAP = { heapMB: Number.NaN, heapTotalMB: Number.NaN, externalMB: Number.NaN };
+
+/**
+ * The relay's V8 heap in use and reserved, and memory outside it (Buffers): with RSS they
+ * tell whether growth is live objects, a heap sized larger, or native memory.
+ */
+async function relayHeap(baseUrl) {
   const text = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
-  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+  const read = (name) =>
+    Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN) / MB;
+  return {
+    heapMB: read('nodejs_heap_size_used_bytes'),
+    heapTotalMB: read('nodejs_heap_size_total_bytes'),
+    externalMB: read('nodejs_external_memory_bytes'),
+  };
 }
 
 /**
  * Steady state is the second half of the messages: the first half includes start-up,
- * JIT and the heap growing to its working size.
+ * JIT and the heaps growing to their working size. `key` is the sample field to judge.
  */
-export function memoryVerdict(samples, minMessages) {
+export function memoryVerdict(samples, minMessages, key = 'relayMB') {
   const last = samples.at(-1)?.delivered ?? 0;
-  const steady = samples.filter((s) => s.delivered >= last / 2 && Number.isFinite(s.rssMB));
-  const bytesPerMessage = slope(steady.map((s) => ({ x: s.delivered, y: s.rssMB * MB })));
+  const steady = samples.filter((s) => s.delivered >= last / 2 && Number.isFinite(s[key]));
+  const bytesPerMessage = slope(steady.map((s) => ({ x: s.delivered, y: s[key] * MB })));
   const steadyMessages = last - (steady[0]?.delivered ?? last);
   let verdict = 'growing';
   if (steadyMessages < minMessages) verdict = 'inconclusive';
   else if (bytesPerMessage <= FLAT_BYTES_PER_MESSAGE) verdict = 'flat';
   return { bytesPerMessage, steadyMessages, verdict };
+}
+
+/** Start, end, peak and growth of one process's RSS over the run. */
+function processFigures(samples, key, minMessages) {
+  const known = samples.map((s) => s[key]).filter(Number.isFinite);
+  return {
+    rssStartMB: known[0] ?? Number.NaN,
+    rssEndMB: known.at(-1) ?? Number.NaN,
+    rssPeakMB: Math.max(...known),
+    ...memoryVerdict(samples, minMessages, key),
+  };
 }
 
 export async function measureMemory(context) {
@@ -51,8 +77,9 @@ export async function measureMemory(context) {
       samples.push({
         seconds: (now() - started) / 1000,
         delivered: load.progress.delivered,
-        rssMB: rssBytes(stack.pids.relay) / MB,
-        heapMB: (await heapUsedBytes(stack.baseUrl).catch(() => Number.NaN)) / MB,
+        relayMB: rssBytes(stack.pids.relay) / MB,
+        storeMB: rssBytes(stack.pids.store) / MB,
+        ...(await relayHeap(stack.baseUrl).catch(() => NO_HEAP)),
       });
     };
     await sample();
@@ -60,18 +87,26 @@ export async function measureMemory(context) {
     const outcome = await load.finish();
     clearInterval(timer);
     await sample();
+    const byProcess = Object.fromEntries(
+      MEMORY_PROCESSES.map((name) => [name, processFigures(samples, `${name}MB`, messages / 10)]),
+    );
+    // V8 lets its heap grow to a few times the live objects between major collections, so
+    // the relay's RSS is a sawtooth; what is outside the heap shows growth without it.
+    const outsideHeap = samples.map((s) => ({ ...s, outsideMB: s.relayMB - s.heapTotalMB }));
     const result = {
       targetMessages: messages,
       ...outcome,
       seconds: (now() - started) / 1000,
-      rssStartMB: samples[0].rssMB,
-      rssEndMB: samples.at(-1).rssMB,
-      rssPeakMB: Math.max(...samples.map((s) => s.rssMB)),
-      ...memoryVerdict(samples, messages / 10),
+      ...byProcess,
+      relayOutsideHeap: processFigures(outsideHeap, 'outsideMB', messages / 10),
       samples,
     };
+    const rss = (name) => {
+      const f = byProcess[name];
+      return `${name} RSS ${f.rssStartMB.toFixed(0)} → ${f.rssEndMB.toFixed(0)} MB (${f.verdict})`;
+    };
     log(
-      `  ${outcome.delivered} messages in ${result.seconds.toFixed(0)} s, RSS ${result.rssStartMB.toFixed(0)} → ${result.rssEndMB.toFixed(0)} MB, ${result.verdict}`,
+      `  ${outcome.delivered} messages in ${result.seconds.toFixed(0)} s, ${MEMORY_PROCESSES.map(rss).join(', ')}`,
     );
     return result;
   });

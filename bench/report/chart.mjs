@@ -1,5 +1,6 @@
 // bench/results/chart.svg: accept throughput against its limits, end-to-end latency
-// against its targets, and the relay's memory over the memory run.
+// against its targets, and the memory of the relay and its store over the memory run.
+import { memorySamples } from './memory-figures.mjs';
 import { decades, line, linearScale, logScale, polyline, rect, svgDocument, text } from './svg.mjs';
 
 const COLORS = {
@@ -8,6 +9,7 @@ const COLORS = {
   store: '#2f9e44',
   p50: '#f59f00',
   heap: '#7048e8',
+  storeRss: '#0c8599',
 };
 const toSeries = (pairs) => pairs.map(([name, color]) => ({ name, color }));
 const ACCEPT_SERIES = toSeries([
@@ -21,8 +23,9 @@ const LATENCY_SERIES = toSeries([
   ['delivered p99', COLORS.relay],
 ]);
 const MEMORY_SERIES = toSeries([
-  ['RSS', COLORS.relay],
-  ['V8 heap used', COLORS.heap],
+  ['relay RSS', COLORS.relay],
+  ['store RSS', COLORS.storeRss],
+  ['relay heap', COLORS.heap],
 ]);
 const PANEL = { width: 340, top: 56, bottom: 250 };
 
@@ -97,13 +100,15 @@ function barPanel({ x0, title, unit, groups, series, min, max, targets = [], ove
 function memoryPanel(x0, memory) {
   const left = x0 + 48;
   const right = x0 + PANEL.width - 12;
-  const samples = memory.samples.filter((s) => Number.isFinite(s.rssMB));
+  const samples = memorySamples(memory);
   const maxMessages = Math.max(1, ...samples.map((s) => s.delivered));
-  const maxMB = Math.max(1, ...samples.map((s) => s.rssMB)) * 1.15;
+  const known = (key) => samples.filter((s) => Number.isFinite(s[key]));
+  const maxMB =
+    Math.max(1, ...samples.flatMap((s) => [s.relayMB, s.storeMB]).filter(Number.isFinite)) * 1.15;
   const x = linearScale(0, maxMessages, left, right);
   const y = linearScale(0, maxMB, PANEL.bottom, PANEL.top);
   const parts = [
-    text(x0 + 10, 24, 'Relay memory during the memory run', { size: 13, weight: 'bold' }),
+    text(x0 + 10, 24, 'Memory during the memory run', { size: 13, weight: 'bold' }),
     text(x0 + 10, 42, 'MB over messages delivered', { size: 10, fill: '#666' }),
   ];
   for (const fraction of [0, 0.25, 0.5, 0.75, 1]) {
@@ -111,19 +116,18 @@ function memoryPanel(x0, memory) {
     parts.push(line(left, y(mb), right, y(mb), { stroke: '#e9ecef' }));
     parts.push(text(left - 6, y(mb) + 4, String(mb), { size: 10, anchor: 'end', fill: '#666' }));
   }
-  parts.push(
-    polyline(
-      samples.map((s) => [x(s.delivered), y(s.rssMB)]),
-      COLORS.relay,
-    ),
-  );
-  const heap = samples.filter((s) => Number.isFinite(s.heapMB));
-  parts.push(
-    polyline(
-      heap.map((s) => [x(s.delivered), y(s.heapMB)]),
-      COLORS.heap,
-    ),
-  );
+  for (const [key, color] of [
+    ['relayMB', COLORS.relay],
+    ['storeMB', COLORS.storeRss],
+    ['heapMB', COLORS.heap],
+  ]) {
+    parts.push(
+      polyline(
+        known(key).map((s) => [x(s.delivered), y(s[key])]),
+        color,
+      ),
+    );
+  }
   parts.push(line(left, PANEL.bottom, right, PANEL.bottom, { stroke: '#333' }));
   parts.push(text(left, PANEL.bottom + 15, '0', { size: 10 }));
   parts.push(

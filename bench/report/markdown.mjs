@@ -57,15 +57,16 @@ JSON and answers 202, and (b) the store writes the relay makes for one message, 
 directly through the MongoDB driver. Every figure is the median of ${plan.runs} runs, and ${startState(run)}.
 
 \`\`\`bash
-npm run bench               # the full benchmark, about 15 minutes; rewrites this page
+npm run bench               # the full benchmark, about 15 minutes on an idle machine; rewrites this page
 npm run bench -- --quick    # one short run per figure, under a minute (bench/results/quick.json)
+npm run bench -- --memory   # only the memory run, 5-6 minutes (bench/results/memory.json)
 npm run bench -- --profile  # the relay under --cpu-prof at 20 msg/s: hottest code, CPU per process
 \`\`\`
 
 ${machineLine(run)}
 Raw figures, every run and the memory samples: [bench/results/latest.json](../bench/results/latest.json).
 
-![Accept throughput, latency at fixed rates, relay memory](../bench/results/chart.svg)
+![Accept throughput, latency at fixed rates, relay and store memory](../bench/results/chart.svg)
 
 ## Results
 
@@ -97,7 +98,8 @@ ${analysis.trim()}
 - "Cores used" is the CPU time each process spent during the measured part divided by its
   duration: it shows which process a figure was bound by.
 - Memory: a load that keeps at most ${plan.memory.window} messages accepted but not delivered, so no
-  backlog builds up, until ${plan.memory.messages.toLocaleString('en-US')} messages or ${plan.memory.budgetSeconds} s; RSS from \`/proc\`, heap from \`/metrics\`.
-  Steady state is the second half of the messages; flat means under 100 bytes per message.
+  backlog builds up, until ${plan.memory.messages.toLocaleString('en-US')} messages or ${plan.memory.budgetSeconds} s; the RSS of the relay and of its store
+  process from \`/proc\`, the relay's V8 heap from \`/metrics\`. Steady state is the second half
+  of the messages; flat means under 100 bytes per message, judged for each process.
 `;
 }

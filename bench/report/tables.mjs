@@ -2,6 +2,7 @@
 // for Markdown by the same code so the two never disagree.
 import { P99_LIMIT_MS } from '../phases/max-rate.mjs';
 import { formatMs, formatPercent, formatRate, formatRatio, verdict } from './format.mjs';
+import { memoryByProcess } from './memory-figures.mjs';
 import { describeGrowth, evaluateTargets, limitRatios } from './targets.mjs';
 
 const cores = (figure, names) =>
@@ -138,11 +139,17 @@ function retriesTable({ retries }, plan) {
   };
 }
 
-function memoryTable({ memory }, plan) {
-  const mb = (value) => `${value.toFixed(0)} MB`;
+/**
+ * One row per process (RSS start, end, peak, growth over the memory run), and the relay's
+ * RSS less its V8 heap: growth there would be native memory, not the heap's sawtooth.
+ */
+export function memoryTable({ memory }, plan) {
+  const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a');
+  const delivered = `${memory.delivered.toLocaleString('en-US')} of ${memory.targetMessages.toLocaleString('en-US')}`;
   return {
-    title: `Relay memory at the pace it sustains (fresh store, at most ${plan.memory.window} messages in flight, at most ${plan.memory.budgetSeconds} s)`,
+    title: `Relay and store memory at the pace the relay sustains (fresh store, at most ${plan.memory.window} messages in flight, at most ${plan.memory.budgetSeconds} s)`,
     header: [
+      'Process',
       'Messages delivered',
       'Seconds',
       'RSS start',
@@ -152,16 +159,18 @@ function memoryTable({ memory }, plan) {
       'Verdict',
     ],
     rows: [
-      [
-        `${memory.delivered.toLocaleString('en-US')} of ${memory.targetMessages.toLocaleString('en-US')}`,
-        memory.seconds.toFixed(0),
-        mb(memory.rssStartMB),
-        mb(memory.rssEndMB),
-        mb(memory.rssPeakMB),
-        describeGrowth(memory),
-        memory.verdict,
-      ],
-    ],
+      ...memoryByProcess(memory),
+      { name: 'Relay RSS outside its V8 heap', figures: memory.relayOutsideHeap },
+    ].map(({ name, figures }) => [
+      name,
+      delivered,
+      memory.seconds.toFixed(0),
+      mb(figures?.rssStartMB),
+      mb(figures?.rssEndMB),
+      mb(figures?.rssPeakMB),
+      describeGrowth(figures),
+      figures?.verdict ?? 'not measured',
+    ]),
   };
 }
 

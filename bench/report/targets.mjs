@@ -2,6 +2,7 @@
 import { FLAT_BYTES_PER_MESSAGE } from '../phases/memory.mjs';
 import { RETRY_P99_FACTOR } from '../phases/retries.mjs';
 import { formatMs, formatPercent, formatRate, formatRatio } from './format.mjs';
+import { memoryByProcess } from './memory-figures.mjs';
 
 /** Relay figure ÷ limit figure per concurrency: how much of what is possible the relay gets. */
 export function limitRatios(accept) {
@@ -24,11 +25,24 @@ export function limitRatios(accept) {
 }
 
 /** Bytes per message once steady, unless too few messages went through to tell. */
-export function describeGrowth({ verdict, bytesPerMessage }) {
+export function describeGrowth(figures) {
+  if (!figures) return 'not measured';
+  const { verdict, bytesPerMessage } = figures;
   if (verdict === 'inconclusive' || !Number.isFinite(bytesPerMessage)) {
     return 'too few messages to tell';
   }
   return `${Math.round(bytesPerMessage).toLocaleString('en-US')} B/message (${verdict})`;
+}
+
+/** One target per process: its RSS flat once steady, over all the planned messages. */
+export function memoryTargets(memory) {
+  const over = `${memory.delivered.toLocaleString('en-US')} of ${memory.targetMessages.toLocaleString('en-US')} messages`;
+  return memoryByProcess(memory).map(({ name, figures }) => ({
+    figure: `${name} RSS growth once steady (${over})`,
+    target: `flat (≤ ${FLAT_BYTES_PER_MESSAGE} B/message)`,
+    measured: describeGrowth(figures),
+    met: figures?.verdict === 'flat' && memory.delivered >= memory.targetMessages,
+  }));
 }
 
 export function evaluateTargets({ accept, endToEnd, retries, memory }, deadlineSeconds) {
@@ -73,11 +87,6 @@ export function evaluateTargets({ accept, endToEnd, retries, memory }, deadlineS
       measured: formatRatio(retries.ratio),
       met: retries.ratio <= RETRY_P99_FACTOR,
     },
-    {
-      figure: `Relay RSS growth once steady (${memory.delivered.toLocaleString('en-US')} of ${memory.targetMessages.toLocaleString('en-US')} messages)`,
-      target: `flat (≤ ${FLAT_BYTES_PER_MESSAGE} B/message)`,
-      measured: describeGrowth(memory),
-      met: memory.verdict === 'flat' && memory.delivered >= memory.targetMessages,
-    },
+    ...memoryTargets(memory),
   ];
 }

@@ -1,13 +1,15 @@
 // Prints the tables; writes bench/results/*.json and, for a full run, the chart and
-// docs/BENCHMARKS.md.
+// docs/BENCHMARKS.md. A memory-only run has a file of its own: latest.json always holds
+// one whole run, so every figure in the report comes from the same revision and machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../lib/fixtures.mjs';
 import { renderChart } from './chart.mjs';
 import { benchmarksMarkdown } from './markdown.mjs';
 import { asText } from './render.mjs';
-import { resultTables } from './tables.mjs';
-import { evaluateTargets, limitRatios } from './targets.mjs';
+import { memoryTable, resultTables } from './tables.mjs';
+import { evaluateTargets, limitRatios, memoryTargets } from './targets.mjs';
+import { verdict } from './format.mjs';
 
 const results = join(repoRoot, 'bench', 'results');
 
@@ -27,6 +29,23 @@ export function readLatest() {
     value === null ? Number.POSITIVE_INFINITY : value,
   );
   return { ...run, startedAt: new Date(run.startedAt) };
+}
+
+/** `--memory`: the memory run's targets and table, in bench/results/memory(-quick).json. */
+export function writeMemoryReport(run, log) {
+  const { plan, figures } = run;
+  const targets = memoryTargets(figures.memory);
+  const targetsTable = {
+    title: 'Memory targets',
+    header: ['Figure', 'Target', 'Measured', 'Result'],
+    rows: targets.map((t) => [t.figure, t.target, t.measured, verdict(t.met)]),
+  };
+  process.stdout.write(`\n${asText([targetsTable, memoryTable(figures, plan)])}\n\n`);
+  mkdirSync(results, { recursive: true });
+  const command = `npm run bench -- --memory${plan.mode === 'quick' ? ' --quick' : ''}`;
+  const json = join(results, plan.mode === 'quick' ? 'memory-quick.json' : 'memory.json');
+  writeFileSync(json, `${JSON.stringify({ ...run, command, targets }, compact, 2)}\n`);
+  log(`wrote ${json}`);
 }
 
 export async function writeReports(run, log) {
