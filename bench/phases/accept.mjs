@@ -10,7 +10,15 @@ import { describeAccept } from '../report/format.mjs';
 const INCOMING = '/api/webhooks/incoming';
 
 /** A short warm-up (JIT, connection pools), then the measured part. */
-async function acceptRun({ baseUrl, headers, connectionId, concurrency, plan, runTag, pids }) {
+export async function acceptRun({
+  baseUrl,
+  headers,
+  connectionId,
+  concurrency,
+  plan,
+  runTag,
+  pids,
+}) {
   const load = (seconds, tag) =>
     runClosedLoop({
       url: `${baseUrl}${INCOMING}`,

@@ -6,6 +6,7 @@ import { rssBytes } from '../lib/proc-stats.mjs';
 import { withRelayStack } from '../lib/relay-stack.mjs';
 import { slope } from '../lib/stats.mjs';
 import { runWindowed } from '../lib/windowed-load.mjs';
+import { measureWithStored } from './full-store.mjs';
 
 /** Growth per message below which RSS counts as flat: 10 MB per 100,000 messages. */
 export const FLAT_BYTES_PER_MESSAGE = 100;
@@ -87,6 +88,11 @@ export async function measureMemory(context) {
     const outcome = await load.finish();
     clearInterval(timer);
     await sample();
+    // The same figures as on an empty store, with all of the run's messages stored.
+    const withStored =
+      outcome.delivered >= messages
+        ? await measureWithStored({ ...context, stack, stored: outcome.delivered })
+        : undefined;
     const byProcess = Object.fromEntries(
       MEMORY_PROCESSES.map((name) => [name, processFigures(samples, `${name}MB`, messages / 10)]),
     );
@@ -99,6 +105,7 @@ export async function measureMemory(context) {
       seconds: (now() - started) / 1000,
       ...byProcess,
       relayOutsideHeap: processFigures(outsideHeap, 'outsideMB', messages / 10),
+      withStored,
       samples,
     };
     const rss = (name) => {

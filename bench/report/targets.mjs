@@ -1,4 +1,5 @@
 // The issue's targets, checked against the measured figures.
+import { STORED_CONCURRENCY, STORED_RATE, STORED_TOLERANCE } from '../phases/full-store.mjs';
 import { FLAT_BYTES_PER_MESSAGE } from '../phases/memory.mjs';
 import { RETRY_P99_FACTOR } from '../phases/retries.mjs';
 import { formatMs, formatPercent, formatRate, formatRatio } from './format.mjs';
@@ -45,6 +46,57 @@ export function memoryTargets(memory) {
   }));
 }
 
+/**
+ * The empty store's figures against the same ones with the memory run's messages stored
+ * (results from before that comparison existed have none: "not measured").
+ */
+export function storedComparisons({ accept, endToEnd, memory }) {
+  const stored = memory.withStored;
+  const empty = { accept: accept.relay[STORED_CONCURRENCY], e2e: endToEnd[STORED_RATE] };
+  return [
+    {
+      figure: `Accept throughput at concurrency ${STORED_CONCURRENCY}`,
+      empty: empty.accept?.messagesPerSecond,
+      full: stored?.accept.messagesPerSecond,
+      format: formatRate,
+      higherIsBetter: true,
+    },
+    {
+      figure: `End to end p50 at ${STORED_RATE} msg/s`,
+      empty: empty.e2e?.e2eP50,
+      full: stored?.endToEnd.e2eP50,
+      format: formatMs,
+      higherIsBetter: false,
+    },
+    {
+      figure: `End to end p99 at ${STORED_RATE} msg/s`,
+      empty: empty.e2e?.e2eP99,
+      full: stored?.endToEnd.e2eP99,
+      format: formatMs,
+      higherIsBetter: false,
+    },
+  ].map((row) => ({
+    ...row,
+    ratio: row.full / row.empty,
+    met: row.higherIsBetter
+      ? row.full >= (1 - STORED_TOLERANCE) * row.empty
+      : row.full <= (1 + STORED_TOLERANCE) * row.empty,
+  }));
+}
+
+function storedTargets(figures) {
+  const stored = figures.memory.withStored;
+  const count = stored ? stored.stored.toLocaleString('en-US') : '100,000';
+  return storedComparisons(figures).map((row) => ({
+    figure: `${row.figure} with ${count} messages stored`,
+    target: `${row.higherIsBetter ? '≥' : '≤'} ${row.higherIsBetter ? 100 - 100 * STORED_TOLERANCE : 100 + 100 * STORED_TOLERANCE} % of empty`,
+    measured: stored
+      ? `${row.format(row.full)} (${formatPercent(row.ratio)} of empty)`
+      : 'not measured',
+    met: Boolean(stored) && row.met,
+  }));
+}
+
 export function evaluateTargets({ accept, endToEnd, retries, memory }, deadlineSeconds) {
   const c64 = accept.relay[64];
   const vsStore = limitRatios(accept)[64].throughputVsStoreWrites;
@@ -87,6 +139,7 @@ export function evaluateTargets({ accept, endToEnd, retries, memory }, deadlineS
       measured: formatRatio(retries.ratio),
       met: retries.ratio <= RETRY_P99_FACTOR,
     },
+    ...storedTargets({ accept, endToEnd, memory }),
     ...memoryTargets(memory),
   ];
 }
