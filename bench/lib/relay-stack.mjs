@@ -27,6 +27,7 @@ export async function startFreshStore(classpath) {
   const store = await startEmbeddedStore({
     classpath,
     mode: { dataDir: join(dataDir, 'store') },
+    environment: process.env,
   });
   const stop = track(async () => {
     await store.stop();

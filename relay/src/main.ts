@@ -32,6 +32,7 @@ async function embeddedStore(config: RelayConfig): Promise<EmbeddedStoreHandle> 
   return startEmbeddedStore({
     classpath: join(lib, '*'),
     mode: { dataDir: join(resolve(config.dataDir), 'store') },
+    environment: process.env,
   });
 }
 

@@ -14,6 +14,7 @@ export function startStoreOnDir(dataDir: string, port?: number): Promise<Embedde
     mode: { dataDir },
     listen: { port },
     startTimeoutMs: scaledMs(30_000),
+    environment: process.env,
   });
 }
 

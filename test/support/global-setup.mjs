@@ -9,6 +9,7 @@ export default async function globalSetup() {
   const handle = await startEmbeddedStore({
     classpath: ensureEmbeddedStore(),
     mode: { memory: true },
+    environment: process.env,
   });
   process.env.MONGODB_URL = handle.uri;
   globalThis.__EMBEDDED_STORE__ = handle;
