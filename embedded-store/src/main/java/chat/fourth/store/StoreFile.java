@@ -22,6 +22,11 @@ final class StoreFile {
     // MVStore's page cache; its default of 16 MB held too few pages once the relay had stored
     // 100,000 messages: a fifth of the store's samples were reading pages back from the file.
     private static final int CACHE_MB = 64;
+    // The background writer moves the live pages out of chunks filled below this. H2's 90
+    // kept it rewriting all the time once 100,000 messages were stored (8 % of the store's
+    // samples, and the commits waited on it): with 40, accept -> delivered p99 at 100 msg/s
+    // went from 100-178 ms to 38 ms, the file holding more dead space in exchange.
+    private static final int COMPACT_BELOW_PERCENT = 40;
 
     private StoreFile() {}
 
@@ -31,7 +36,8 @@ final class StoreFile {
         Instant giveUp = Instant.now().plus(LOCK_WAIT);
         for (;;) {
             try {
-                return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+                return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                        .autoCompactFillRate(COMPACT_BELOW_PERCENT).open();
             } catch (MVStoreException e) {
                 if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) throw e;
                 if (Instant.now().isAfter(giveUp)) {
