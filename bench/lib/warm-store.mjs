@@ -20,7 +20,6 @@ export async function startWarmStore(context) {
   const store = await startFreshStore(classpath);
   let databases = 0;
   const warmStore = {
-    pid: store.pid,
     async newDatabase() {
       const database = `run${(databases += 1)}`;
       const { uri, pid, dataDir } = store;

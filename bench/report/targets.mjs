@@ -50,7 +50,7 @@ export function memoryTargets(memory) {
  * The empty store's figures against the same ones with the memory run's messages stored
  * (results from before that comparison existed have none: "not measured").
  */
-export function storedComparisons({ accept, endToEnd, memory }) {
+function storedComparisons({ accept, endToEnd, memory }) {
   const stored = memory.withStored;
   const empty = { accept: accept.relay[STORED_CONCURRENCY], e2e: endToEnd[STORED_RATE] };
   return [
@@ -89,7 +89,9 @@ function storedTargets(figures) {
   const count = stored ? stored.stored.toLocaleString('en-US') : '100,000';
   return storedComparisons(figures).map((row) => ({
     figure: `${row.figure} with ${count} messages stored`,
-    target: `${row.higherIsBetter ? '≥' : '≤'} ${row.higherIsBetter ? 100 - 100 * STORED_TOLERANCE : 100 + 100 * STORED_TOLERANCE} % of empty`,
+    target: row.higherIsBetter
+      ? `≥ ${100 - 100 * STORED_TOLERANCE} % of empty`
+      : `≤ ${100 + 100 * STORED_TOLERANCE} % of empty`,
     measured: stored
       ? `${row.format(row.full)} (${formatPercent(row.ratio)} of empty)`
       : 'not measured',

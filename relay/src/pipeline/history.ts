@@ -22,7 +22,7 @@ export function recentToKeep(historyLimit: number | undefined): number {
 export function appendRecent(
   recent: readonly HistoryEntry[],
   entries: readonly HistoryEntry[],
-  keep: number = MAX_RECENT_TURNS,
+  keep: number,
 ): HistoryEntry[] {
   const next = [...recent, ...entries].slice(-Math.max(keep, entries.length));
   let chars = next.reduce((sum, entry) => sum + entry.content.length, 0);
