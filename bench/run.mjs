@@ -51,8 +51,7 @@ async function benchmark(coldContext) {
           })
         : await measureRetries(context, { rate: 5 });
   log(`memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`);
-  // On a store of its own: its RSS is one of the figures.
-  const memory = await measureMemory({ ...context, warmStore: undefined });
+  const memory = await measureMemory(context);
   log('diagnostic: query cost on the embedded store');
   const scan = await measureScanCost(context);
   return {

@@ -1,7 +1,7 @@
 // One relay for one measured run, on a database of its own: every run starts from the same
 // empty state, so runs can be compared and their median means something; how the relay
 // fares as the store fills up is what the memory phase shows. The database lives either in
-// the benchmark's warm store (bench/lib/warm-store.mjs) or in a fresh store of the run's own.
+// a warm store (bench/lib/warm-store.mjs) or in a fresh store of the run's own.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -25,6 +25,7 @@ export async function startWarmStore(context) {
       const { uri, pid, dataDir } = store;
       return { uri, pid, dataDir, database, stop: () => dropDatabase(uri, database) };
     },
+    stop: store.stop,
   };
   log(`warming the shared store up: ${plan.storeWarmupSeconds} s of load through a relay`);
   const warming = { ...plan, relayWarmupSeconds: plan.storeWarmupSeconds };

@@ -1,22 +1,24 @@
-// With the memory run's messages stored: accept at concurrency 64 and accept → delivered at
-// 100 msg/s once more, on the same relay and store, to compare with the empty-store runs.
+// Accept at concurrency 64 and accept → delivered at 100 msg/s on the memory run's relay and
+// store: once before its messages are stored, once after. Both on the same two processes,
+// warm, so the difference is what the stored messages cost and nothing else (another store
+// process, another JVM's compiled code, another relay).
 import { endToEndRun } from '../lib/e2e-run.mjs';
 import { acceptRun } from './accept.mjs';
 
-/** How far a figure with everything stored may be from the empty store's. */
+/** How far a figure with everything stored may be from the same figure before. */
 export const STORED_TOLERANCE = 0.2;
 export const STORED_RATE = 100;
 export const STORED_CONCURRENCY = 64;
 
-/** Run after the memory run on its stack; `stored` is how many messages it holds. */
-export async function measureWithStored({ stack, plan, fixtures, now, stored }) {
+/** `stored` is how many messages the store holds; `runTag` names the measurement. */
+export async function measureStoredFigures({ stack, plan, fixtures, now, stored, runTag }) {
   const endToEnd = await endToEndRun({
     stack,
     receiver: fixtures.receiver,
     rate: STORED_RATE,
     seconds: plan.fixedSeconds,
     drainSeconds: plan.drainSeconds,
-    runTag: 'stored-e2e',
+    runTag: `${runTag}-e2e`,
     now,
   });
   const accept = await acceptRun({
@@ -25,7 +27,7 @@ export async function measureWithStored({ stack, plan, fixtures, now, stored }) 
     connectionId: stack.connections.healthy,
     concurrency: STORED_CONCURRENCY,
     plan,
-    runTag: 'stored-acc',
+    runTag: `${runTag}-acc`,
     pids: stack.pids,
   });
   return { stored, endToEnd, accept };

@@ -6,7 +6,8 @@ import { rssBytes } from '../lib/proc-stats.mjs';
 import { withRelayStack } from '../lib/relay-stack.mjs';
 import { slope } from '../lib/stats.mjs';
 import { runWindowed } from '../lib/windowed-load.mjs';
-import { measureWithStored } from './full-store.mjs';
+import { startWarmStore } from '../lib/warm-store.mjs';
+import { measureStoredFigures } from './full-store.mjs';
 
 /** Growth per message below which RSS counts as flat: 10 MB per 100,000 messages. */
 export const FLAT_BYTES_PER_MESSAGE = 100;
@@ -57,10 +58,29 @@ function processFigures(samples, key, minMessages) {
   };
 }
 
+/**
+ * On a store of its own (its RSS is a figure), warmed up like the shared one: the figures
+ * taken before the run compare warm processes with warm ones.
+ */
 export async function measureMemory(context) {
+  const ownStore = await startWarmStore(context);
+  try {
+    return await memoryRun({ ...context, warmStore: ownStore });
+  } finally {
+    await ownStore.stop();
+  }
+}
+
+async function memoryRun(context) {
   const { plan, log, fixtures, now } = context;
   const { messages, budgetSeconds, window, sampleMs } = plan.memory;
   return withRelayStack(context, async (stack) => {
+    const beforeStored = await measureStoredFigures({
+      ...context,
+      stack,
+      stored: 0,
+      runTag: 'before',
+    });
     const started = now();
     const samples = [];
     const load = await runWindowed({
@@ -91,7 +111,12 @@ export async function measureMemory(context) {
     // The same figures as on an empty store, with all of the run's messages stored.
     const withStored =
       outcome.delivered >= messages
-        ? await measureWithStored({ ...context, stack, stored: outcome.delivered })
+        ? await measureStoredFigures({
+            ...context,
+            stack,
+            stored: outcome.delivered,
+            runTag: 'stored',
+          })
         : undefined;
     const byProcess = Object.fromEntries(
       MEMORY_PROCESSES.map((name) => [name, processFigures(samples, `${name}MB`, messages / 10)]),
@@ -105,6 +130,7 @@ export async function measureMemory(context) {
       seconds: (now() - started) / 1000,
       ...byProcess,
       relayOutsideHeap: processFigures(outsideHeap, 'outsideMB', messages / 10),
+      beforeStored,
       withStored,
       samples,
     };

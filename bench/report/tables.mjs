@@ -147,7 +147,7 @@ export function memoryTable({ memory }, plan) {
   const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a');
   const delivered = `${memory.delivered.toLocaleString('en-US')} of ${memory.targetMessages.toLocaleString('en-US')}`;
   return {
-    title: `Relay and store memory at the pace the relay sustains (fresh store, at most ${plan.memory.window} messages in flight, at most ${plan.memory.budgetSeconds} s)`,
+    title: `Relay and store memory at the pace the relay sustains (a warmed store of its own, at most ${plan.memory.window} messages in flight, at most ${plan.memory.budgetSeconds} s)`,
     header: [
       'Process',
       'Messages delivered',

@@ -47,12 +47,16 @@ export function memoryTargets(memory) {
 }
 
 /**
- * The empty store's figures against the same ones with the memory run's messages stored
- * (results from before that comparison existed have none: "not measured").
+ * The memory run's relay and store before its messages were stored against the same two
+ * processes with them stored. Older results measured "before" in the accept and end-to-end
+ * phases, on other processes; results older still have no comparison ("not measured").
  */
 function storedComparisons({ accept, endToEnd, memory }) {
   const stored = memory.withStored;
-  const empty = { accept: accept.relay[STORED_CONCURRENCY], e2e: endToEnd[STORED_RATE] };
+  const before = memory.beforeStored;
+  const empty = before
+    ? { accept: before.accept, e2e: before.endToEnd }
+    : { accept: accept.relay[STORED_CONCURRENCY], e2e: endToEnd[STORED_RATE] };
   return [
     {
       figure: `Accept throughput at concurrency ${STORED_CONCURRENCY}`,
@@ -93,7 +97,7 @@ function storedTargets(figures) {
       ? `≥ ${100 - 100 * STORED_TOLERANCE} % of empty`
       : `≤ ${100 + 100 * STORED_TOLERANCE} % of empty`,
     measured: stored
-      ? `${row.format(row.full)} (${formatPercent(row.ratio)} of empty)`
+      ? `${row.format(row.full)} (${formatPercent(row.ratio)} of ${row.format(row.empty)} empty)`
       : 'not measured',
     met: Boolean(stored) && row.met,
   }));
