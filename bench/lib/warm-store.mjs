@@ -27,7 +27,7 @@ export async function startWarmStore(context) {
     },
     stop: store.stop,
   };
-  log(`warming the shared store up: ${plan.storeWarmupSeconds} s of load through a relay`);
+  log(`warming a store up: ${plan.storeWarmupSeconds} s of load through a relay`);
   const warming = { ...plan, relayWarmupSeconds: plan.storeWarmupSeconds };
   await withRelayStack({ ...context, plan: warming, warmStore }, async () => undefined);
   return warmStore;

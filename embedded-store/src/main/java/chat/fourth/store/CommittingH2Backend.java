@@ -30,14 +30,16 @@ final class CommittingH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
         MVStore mvStore = Constructing.store(store);
-        return Constructing.with(mvStore, () -> new IdFirstH2Database(name, mvStore, getCursorRegistry()));
+        return PinnedVersion.during(mvStore, () -> Constructing.with(mvStore,
+                () -> new IdFirstH2Database(name, mvStore, getCursorRegistry())));
     }
 
     // Every command, from OP_MSG and from legacy OP_QUERY on $cmd alike, arrives here.
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         try {
-            return super.handleCommand(channel, database, command, query);
+            return PinnedVersion.during(store,
+                    () -> super.handleCommand(channel, database, command, query));
         } finally {
             // Also after a failed command: an insertMany that stopped at a duplicate key
             // has stored the documents before it, and its caller may be told so.
