@@ -26,7 +26,7 @@ export async function startFreshStore(classpath) {
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-bench-'));
   const store = await startEmbeddedStore({
     classpath,
-    mode: { dataDir: join(dataDir, 'store') },
+    mode: { dataDir: storeDir(dataDir) },
     environment: process.env,
   });
   const stop = track(async () => {
@@ -34,6 +34,15 @@ export async function startFreshStore(classpath) {
     rmSync(dataDir, { recursive: true, force: true });
   });
   return { uri: store.uri, pid: store.process.pid, dataDir, stop };
+}
+
+function storeDir(dataDir) {
+  return join(dataDir, 'store');
+}
+
+/** The store's file (embedded-store's StoreFile.NAME): its size is the disk the data takes. */
+function storeFile(dataDir) {
+  return join(storeDir(dataDir), 'relay.mv.db');
 }
 
 export function databaseUrl(storeUri, database) {
@@ -114,6 +123,7 @@ export async function withRelayStack(
         headers: { authorization: `Bearer ${relay.apiKey}` },
         connections,
         pids: { relay: relay.child.pid, store: store.pid, load: process.pid },
+        storeFile: storeFile(store.dataDir),
       };
       await warmUpRelay({
         stack,

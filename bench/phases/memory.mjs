@@ -1,6 +1,7 @@
 // Figure 4: the RSS of the relay and of its store while the relay handles up to 100,000
 // messages (fewer with --quick) at the pace it sustains, sampled over time, and whether
 // each process grows per message once steady.
+import { statSync } from 'node:fs';
 import { benchMessage } from '../lib/messages.mjs';
 import { rssBytes } from '../lib/proc-stats.mjs';
 import { withRelayStack } from '../lib/relay-stack.mjs';
@@ -108,6 +109,7 @@ async function memoryRun(context) {
     const outcome = await load.finish();
     clearInterval(timer);
     await sample();
+    const storeFileMB = statSync(stack.storeFile).size / MB;
     // The same figures as on an empty store, with all of the run's messages stored.
     const withStored =
       outcome.delivered >= messages
@@ -130,6 +132,7 @@ async function memoryRun(context) {
       seconds: (now() - started) / 1000,
       ...byProcess,
       relayOutsideHeap: processFigures(outsideHeap, 'outsideMB', messages / 10),
+      storeFileMB,
       beforeStored,
       withStored,
       samples,
@@ -139,7 +142,7 @@ async function memoryRun(context) {
       return `${name} RSS ${f.rssStartMB.toFixed(0)} → ${f.rssEndMB.toFixed(0)} MB (${f.verdict})`;
     };
     log(
-      `  ${outcome.delivered} messages in ${result.seconds.toFixed(0)} s, ${MEMORY_PROCESSES.map(rss).join(', ')}`,
+      `  ${outcome.delivered} messages in ${result.seconds.toFixed(0)} s, ${MEMORY_PROCESSES.map(rss).join(', ')}, store file ${storeFileMB.toFixed(0)} MB`,
     );
     return result;
   });

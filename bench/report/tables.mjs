@@ -146,8 +146,12 @@ function retriesTable({ retries }, plan) {
 export function memoryTable({ memory }, plan) {
   const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a');
   const delivered = `${memory.delivered.toLocaleString('en-US')} of ${memory.targetMessages.toLocaleString('en-US')}`;
+  // Results from before the file was measured have no size.
+  const file = Number.isFinite(memory.storeFileMB)
+    ? `; the store's file ${mb(memory.storeFileMB)} at the end`
+    : '';
   return {
-    title: `Relay and store memory at the pace the relay sustains (a warmed store of its own, at most ${plan.memory.window} messages in flight, at most ${plan.memory.budgetSeconds} s)`,
+    title: `Relay and store memory at the pace the relay sustains (a warmed store of its own, at most ${plan.memory.window} messages in flight, at most ${plan.memory.budgetSeconds} s${file})`,
     header: [
       'Process',
       'Messages delivered',
