@@ -1,5 +1,6 @@
-// Command line and the two plans: the full benchmark (about 10 min on an idle machine, of
-// which the memory run takes 5-6) and --quick (< 1 min).
+// Command line and the two plans: the full benchmark (about 15 min on an idle machine, of
+// which the memory run, with its store's warm-up and the figures before and after, takes 6-7)
+// and --quick (< 1 min).
 
 const USAGE = `usage: npm run bench [-- --quick | --memory | --profile | --render]
   (default)   full benchmark, each figure the median of 3 runs; writes bench/results/latest.json,

@@ -110,7 +110,7 @@ async function memoryRun(context) {
     clearInterval(timer);
     await sample();
     const storeFileMB = statSync(stack.storeFile).size / MB;
-    // The same figures as on an empty store, with all of the run's messages stored.
+    // The figures taken before the run, again with all of its messages stored.
     const withStored =
       outcome.delivered >= messages
         ? await measureStoredFigures({

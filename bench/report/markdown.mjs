@@ -59,7 +59,7 @@ directly through the MongoDB driver. Every figure is the median of ${plan.runs} 
 \`\`\`bash
 npm run bench               # the full benchmark, about 15 minutes on an idle machine; rewrites this page
 npm run bench -- --quick    # one short run per figure, under a minute (bench/results/quick.json)
-npm run bench -- --memory   # only the memory run, 5-6 minutes (bench/results/memory.json)
+npm run bench -- --memory   # only the memory run, 6-7 minutes (bench/results/memory.json)
 npm run bench -- --profile  # the relay under --cpu-prof at 20 msg/s: hottest code, CPU per process
 \`\`\`
 

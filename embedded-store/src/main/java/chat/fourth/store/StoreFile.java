@@ -22,10 +22,11 @@ final class StoreFile {
     // MVStore's page cache; its default of 16 MB held too few pages once the relay had stored
     // 100,000 messages: a fifth of the store's samples were reading pages back from the file.
     private static final int CACHE_MB = 64;
-    // MVStore's background writer moves the live pages out of chunks that are mostly dead, so
-    // that the chunks can be freed. Its default threshold (90 % fill) is kept: at 40 it
-    // compacted nothing while writes kept coming, and the file grew with every write (4 GB
-    // after 100,000 messages; 12x the live data after 40 s of steady inserts, against 3x).
+    // (MVStore's background writer moves the live pages out of chunks that are mostly dead, so
+    // that the chunks can be freed. Its default threshold, 90 % fill, is kept on purpose: at
+    // 40 it compacted nothing while writes kept coming, and the file grew with every write:
+    // 4 GB after 100,000 messages; 12x the live data after 40 s of steady inserts, against 3x.)
+
     // A page is rewritten whole whenever one of its entries changes, and MVStore splits a
     // page only when a key is added: a page of conversations, created small, grew with their
     // history to 80 KB and more, and every turn rewrote it. At 64 callers, H2's 48 keys per
