@@ -70,6 +70,7 @@ export default {
   collectCoverageFrom: ['<rootDir>/shared/src/**/*.ts'],
   coverageThreshold: { './shared/src/': { lines: 95 } },
   coverageReporters: ['text-summary'],
+  reporters: ['default', '<rootDir>/test/support/closing-line-reporter.mjs'],
   projects: [
     esmProject('shared'),
     esmProject('store'),

@@ -10,6 +10,7 @@ export default {
   rootDir: '../..',
   globalSetup: root.globalSetup,
   globalTeardown: root.globalTeardown,
+  reporters: root.reporters,
   displayName: 'n8n-e2e',
   testMatch: ['<rootDir>/test/n8n-e2e/**/*.test.ts'],
   testTimeout: 300_000,
