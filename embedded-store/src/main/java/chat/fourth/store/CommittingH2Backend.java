@@ -15,6 +15,8 @@ import org.h2.mvstore.MVStore;
  */
 final class CommittingH2Backend extends H2Backend {
     private final GroupCommitter committer;
+    private final Compactor compactor;
+    private final FileFlusher flusher;
     private final MVStore store;
 
     static CommittingH2Backend open(MVStore store) {
@@ -24,7 +26,12 @@ final class CommittingH2Backend extends H2Backend {
     private CommittingH2Backend(MVStore store) {
         super(store);
         this.store = store;
-        this.committer = new GroupCommitter(this::commit);
+        this.compactor = new Compactor(store);
+        this.flusher = new FileFlusher(store);
+        this.committer = new GroupCommitter(() -> {
+            commit();
+            compactor.afterCommit();
+        });
     }
 
     @Override
@@ -37,13 +44,16 @@ final class CommittingH2Backend extends H2Backend {
     // Every command, from OP_MSG and from legacy OP_QUERY on $cmd alike, arrives here.
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        boolean read = ReadCommands.isRead(command, query);
         try {
-            return PinnedVersion.during(store,
-                    () -> super.handleCommand(channel, database, command, query));
+            return PinnedVersion.during(store, read
+                    ? () -> super.handleCommand(channel, database, command, query)
+                    : () -> compactor.write(
+                            () -> super.handleCommand(channel, database, command, query)));
         } finally {
             // Also after a failed command: an insertMany that stopped at a duplicate key
             // has stored the documents before it, and its caller may be told so.
-            if (!ReadCommands.isRead(command, query)) committer.awaitCommit();
+            if (!read) committer.awaitCommit();
         }
     }
 
@@ -51,6 +61,7 @@ final class CommittingH2Backend extends H2Backend {
     @Override
     public void close() {
         committer.close();
+        flusher.close();
         super.close();
     }
 }

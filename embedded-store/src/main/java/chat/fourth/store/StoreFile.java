@@ -22,10 +22,14 @@ final class StoreFile {
     // MVStore's page cache; its default of 16 MB held too few pages once the relay had stored
     // 100,000 messages: a fifth of the store's samples were reading pages back from the file.
     private static final int CACHE_MB = 64;
-    // (MVStore's background writer moves the live pages out of chunks that are mostly dead, so
-    // that the chunks can be freed. Its default threshold, 90 % fill, is kept on purpose: at
-    // 40 it compacted nothing while writes kept coming, and the file grew with every write:
-    // 4 GB after 100,000 messages; 12x the live data after 40 s of steady inserts, against 3x.)
+    // MVStore's own background compaction is off: the Compactor frees mostly dead chunks
+    // instead (why there). At H2's default (90 % fill) the store held 100,000 messages at
+    // half the accepts/s of an empty one; at 40 it compacted nothing while writes kept coming.
+    private static final int H2_COMPACTION_OFF = 0;
+    // How long a chunk no commit uses any more is kept before its space is reused. H2's 45 s
+    // is its margin for the system to flush; under full load that kept gigabytes of dead
+    // chunks (~60 MB/s written). The FileFlusher syncs every second, so 5 s suffices.
+    private static final int RETENTION_MILLIS = 5_000;
 
     // A page is rewritten whole whenever one of its entries changes, and MVStore splits a
     // page only when a key is added: a page of conversations, created small, grew with their
@@ -41,8 +45,11 @@ final class StoreFile {
         Instant giveUp = Instant.now().plus(LOCK_WAIT);
         for (;;) {
             try {
-                return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
-                        .keysPerPage(KEYS_PER_PAGE).open();
+                MVStore store = new MVStore.Builder().fileName(file.toString())
+                        .cacheSize(CACHE_MB).keysPerPage(KEYS_PER_PAGE)
+                        .autoCompactFillRate(H2_COMPACTION_OFF).open();
+                store.setRetentionTime(RETENTION_MILLIS);
+                return store;
             } catch (MVStoreException e) {
                 if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) throw e;
                 if (Instant.now().isAfter(giveUp)) {
