@@ -33,15 +33,15 @@ function bytesWritten(pid: number): number {
 
 /** One commit: every hot document rewritten, and one small document inserted at random. */
 async function round(hot: Collection<Doc>, cold: Collection<Doc>): Promise<void> {
-  await hot.bulkWrite([
-    ...Array.from({ length: HOT_DOCUMENTS }, (_, i) => ({
+  await hot.bulkWrite(
+    Array.from({ length: HOT_DOCUMENTS }, (_, i) => ({
       replaceOne: {
         filter: { _id: `hot-${String(i)}` },
         replacement: { payload: randomBytes(HOT_BYTES / 2).toString('hex') },
         upsert: true,
       },
     })),
-  ]);
+  );
   await cold.insertOne({ _id: randomBytes(8).toString('hex'), payload: 'cold' });
 }
 

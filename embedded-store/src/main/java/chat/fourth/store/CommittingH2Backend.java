@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -45,11 +46,9 @@ final class CommittingH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         boolean read = ReadCommands.isRead(command, query);
+        Supplier<Document> handle = () -> super.handleCommand(channel, database, command, query);
         try {
-            return PinnedVersion.during(store, read
-                    ? () -> super.handleCommand(channel, database, command, query)
-                    : () -> compactor.write(
-                            () -> super.handleCommand(channel, database, command, query)));
+            return PinnedVersion.during(store, read ? handle : () -> compactor.write(handle));
         } finally {
             // Also after a failed command: an insertMany that stopped at a duplicate key
             // has stored the documents before it, and its caller may be told so.
