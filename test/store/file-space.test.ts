@@ -31,23 +31,37 @@ function bytesWritten(pid: number): number {
   return Number(match[1]);
 }
 
-/** One commit: every hot document rewritten, and one small document inserted at random. */
-async function round(hot: Collection<Doc>, cold: Collection<Doc>): Promise<void> {
-  await hot.bulkWrite(
-    Array.from({ length: HOT_DOCUMENTS }, (_, i) => ({
+function coldId(): string {
+  return `cold-${randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * One command, so one commit: every hot document rewritten, and one small document inserted
+ * among the cold ones, whose page then stays live in that commit's chunk.
+ */
+async function round(docs: Collection<Doc>): Promise<void> {
+  await docs.bulkWrite([
+    ...Array.from({ length: HOT_DOCUMENTS }, (_, i) => ({
       replaceOne: {
         filter: { _id: `hot-${String(i)}` },
         replacement: { payload: randomBytes(HOT_BYTES / 2).toString('hex') },
         upsert: true,
       },
     })),
-  );
-  await cold.insertOne({ _id: randomBytes(8).toString('hex'), payload: 'cold' });
+    // An upsert, not an insert: the driver sends each kind of operation as its own command.
+    {
+      updateOne: {
+        filter: { _id: coldId() },
+        update: { $set: { payload: 'cold' } },
+        upsert: true,
+      },
+    },
+  ]);
 }
 
-async function roundsFor(ms: number, hot: Collection<Doc>, cold: Collection<Doc>) {
+async function roundsFor(ms: number, docs: Collection<Doc>) {
   const until = performance.now() + ms;
-  while (performance.now() < until) await round(hot, cold);
+  while (performance.now() < until) await round(docs);
 }
 
 test(
@@ -60,20 +74,15 @@ test(
     const pid = store.process.pid;
     if (pid === undefined) throw new Error('the store has no pid');
     try {
-      const db = client.db('space');
-      const hot = db.collection<Doc>('hot');
-      const cold = db.collection<Doc>('cold');
-      await cold.insertMany(
-        Array.from({ length: COLD_DOCUMENTS }, () => ({
-          _id: randomBytes(8).toString('hex'),
-          payload: 'cold',
-        })),
+      const docs = client.db('space').collection<Doc>('docs');
+      await docs.insertMany(
+        Array.from({ length: COLD_DOCUMENTS }, () => ({ _id: coldId(), payload: 'cold' })),
       );
-      await roundsFor(SETTLE_MS, hot, cold);
+      await roundsFor(SETTLE_MS, docs);
 
       const sizeBefore = statSync(file).size;
       const writtenBefore = bytesWritten(pid);
-      await roundsFor(MEASURE_MS, hot, cold);
+      await roundsFor(MEASURE_MS, docs);
       const growth = statSync(file).size - sizeBefore;
       const written = bytesWritten(pid) - writtenBefore;
 
