@@ -20,7 +20,7 @@ import org.h2.mvstore.MVStore;
 final class Compactor {
     // Chunks at most this full are freed: moving a tenth to free the rest keeps the moving
     // small against the writes (a fifth cost 20-35 KB written per message at full load).
-    private static final int MAX_FILL_PERCENT = 10;
+    static final int MAX_FILL_PERCENT = 10;
     // Writes wait while pages move: a little, often, keeps each wait to a few milliseconds.
     private static final int WRITE_LIMIT_BYTES = 256 * 1024;
     private static final long PERIOD_NANOS = 25_000_000L;

@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.SparseChunkCandidates;
 
 /** Opens the H2 MVStore file in the data directory. */
 final class StoreFile {
@@ -36,6 +40,9 @@ final class StoreFile {
     // history to 80 KB and more, and every turn rewrote it. At 64 callers, H2's 48 keys per
     // page wrote 53-60 KB per accepted message, 8 wrote 42-46 KB (and 3-5 % more accepts/s).
     private static final int KEYS_PER_PAGE = 8;
+    // How often the compaction looks for sparse chunks among all of them (see
+    // SparseChunkCandidates); it moves pages every 25 ms, from the chunks found then.
+    private static final long RESCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private StoreFile() {}
 
@@ -45,11 +52,7 @@ final class StoreFile {
         Instant giveUp = Instant.now().plus(LOCK_WAIT);
         for (;;) {
             try {
-                MVStore store = new MVStore.Builder().fileName(file.toString())
-                        .cacheSize(CACHE_MB).keysPerPage(KEYS_PER_PAGE)
-                        .autoCompactFillRate(H2_COMPACTION_OFF).open();
-                store.setRetentionTime(RETENTION_MILLIS);
-                return store;
+                return openFile(file);
             } catch (MVStoreException e) {
                 if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) throw e;
                 if (Instant.now().isAfter(giveUp)) {
@@ -58,6 +61,24 @@ final class StoreFile {
                 }
                 Thread.sleep(LOCK_POLL.toMillis());
             }
+        }
+    }
+
+    private static MVStore openFile(Path file) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("cacheSize", CACHE_MB);
+        config.put("autoCompactFillRate", H2_COMPACTION_OFF);
+        SparseChunkCandidates fileStore =
+                new SparseChunkCandidates(config, Compactor.MAX_FILL_PERCENT, RESCAN_NANOS);
+        fileStore.open(file.toString(), false, null);
+        try {
+            MVStore store = new MVStore.Builder().adoptFileStore(fileStore)
+                    .keysPerPage(KEYS_PER_PAGE).open();
+            store.setRetentionTime(RETENTION_MILLIS);
+            return store;
+        } catch (RuntimeException e) {
+            fileStore.close();
+            throw e;
         }
     }
 
