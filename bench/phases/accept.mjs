@@ -9,7 +9,10 @@ import { describeAccept } from '../report/format.mjs';
 
 const INCOMING = '/api/webhooks/incoming';
 
-/** A short warm-up (JIT, connection pools), then the measured part. */
+/**
+ * A short warm-up (JIT, connection pools), then the measured part. `onAccepted` is told the
+ * tag of every accepted message, warm-up included.
+ */
 export async function acceptRun({
   baseUrl,
   headers,
@@ -18,6 +21,7 @@ export async function acceptRun({
   plan,
   runTag,
   pids,
+  onAccepted,
 }) {
   const load = (seconds, tag) =>
     runClosedLoop({
@@ -26,6 +30,7 @@ export async function acceptRun({
       concurrency,
       seconds,
       message: (i) => benchMessage(connectionId, tag, i),
+      onAccepted,
     });
   await load(plan.warmupSeconds, `${runTag}w`);
   const meter = cpuMeter(pids);

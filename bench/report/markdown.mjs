@@ -41,7 +41,7 @@ function startState(run) {
   const { storeWarmupSeconds, relayWarmupSeconds } = run.plan;
   if (storeWarmupSeconds === undefined)
     return `every relay run starts on a fresh embedded store (${store})`;
-  return `every relay run starts warm on an empty database: the runs share one embedded store (${store}) that was under load for ${storeWarmupSeconds} s first, each relay gets ${relayWarmupSeconds} s of load and delivers it before the measured part (the memory run has a store of its own, warmed the same way; the figures with its messages stored are compared with the same relay and store before its run)`;
+  return `every relay run starts warm on an empty database: the runs share one embedded store (${store}) that was under load for ${storeWarmupSeconds} s first, each relay gets ${relayWarmupSeconds} s of load and delivers it before the measured part (the memory run has a store of its own, warmed the same way; the figures with its messages stored are compared with the same relay and store before its run, each side also the median of 3 runs, and what an accept run left is delivered before the next run)`;
 }
 
 export function benchmarksMarkdown({ run, tables, analysis }) {
