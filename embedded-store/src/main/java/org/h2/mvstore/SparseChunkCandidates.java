@@ -10,13 +10,15 @@ import java.util.Map;
  * scan. FileStore looks at every chunk of the file each time it compacts; with 100,000
  * messages stored that is 20,000 chunks, forty times a second under load, and a third of the
  * commit thread's time went to it. A chunk that turns sparse in between waits for the next
- * scan; one that was freed or refilled is passed over, as FileStore checks each candidate.
+ * scan; one that was refilled is passed over, as FileStore checks each candidate. A chunk
+ * freed since is dropped here: FileStore moves chunks by id, and a new chunk may have taken
+ * the id (too young to move, and FileStore would not check it).
  * It lives in H2's package to read a chunk's fill; H2 is pinned in the pom (2.3.232).
  */
 public final class SparseChunkCandidates extends SingleFileStore {
     private final int maxFillPercent;
     private final long rescanNanos;
-    private List<SFChunk> candidates = List.of();
+    private List<SFChunk> candidates = new ArrayList<>();
     private long scannedAt;
     private boolean scanned;
 
@@ -38,6 +40,8 @@ public final class SparseChunkCandidates extends SingleFileStore {
             candidates = sparse;
             scannedAt = now;
             scanned = true;
+        } else {
+            candidates.removeIf(chunk -> chunks.get(chunk.id) != chunk);
         }
         return candidates;
     }
