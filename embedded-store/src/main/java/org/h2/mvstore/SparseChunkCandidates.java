@@ -20,26 +20,25 @@ public final class SparseChunkCandidates extends SingleFileStore {
     private final long rescanNanos;
     private List<SFChunk> candidates = new ArrayList<>();
     private long scannedAt;
-    private boolean scanned;
 
     public SparseChunkCandidates(Map<String, Object> config, int maxFillPercent, long rescanNanos) {
         super(config);
         this.maxFillPercent = maxFillPercent;
         this.rescanNanos = rescanNanos;
+        this.scannedAt = System.nanoTime() - rescanNanos; // the first call scans
     }
 
     // Called by FileStore.findOldChunks under its serialization lock: one caller at a time.
     @Override
     public Collection<SFChunk> getRewriteCandidates() {
         long now = System.nanoTime();
-        if (!scanned || now - scannedAt >= rescanNanos) {
+        if (now - scannedAt >= rescanNanos) {
             List<SFChunk> sparse = new ArrayList<>();
             for (SFChunk chunk : chunks.values()) {
                 if (chunk.isLive() && chunk.getFillRate() <= maxFillPercent) sparse.add(chunk);
             }
             candidates = sparse;
             scannedAt = now;
-            scanned = true;
         } else {
             candidates.removeIf(chunk -> chunks.get(chunk.id) != chunk);
         }
