@@ -11,8 +11,14 @@ export interface Clock {
   now(): Date;
 }
 
+/** Characters of time after an id's prefix: ids made later sort later. */
+export const ID_TIME_CHARS = 9;
+
 export interface IdGenerator {
-  /** A new unique id such as `conn_2kq…`; the prefix tells the kind of object. */
+  /**
+   * A new unique id such as `conn_2kq…`; the prefix tells the kind of object, the
+   * `ID_TIME_CHARS` after it the time.
+   */
   next(prefix: string): string;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IdGenerator } from '../deps.js';
+import { ID_TIME_CHARS, type IdGenerator } from '../deps.js';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -10,7 +10,7 @@ export function createIdGenerator(now: () => number = Date.now): IdGenerator {
       const bytes = randomBytes(16);
       let random = '';
       for (const byte of bytes) random += ALPHABET.charAt(byte % 36);
-      return `${prefix}_${now().toString(36).padStart(9, '0')}${random}`;
+      return `${prefix}_${now().toString(36).padStart(ID_TIME_CHARS, '0')}${random}`;
     },
   };
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { IdGenerator } from '../deps.js';
+import { derivedId } from '../pipeline/derived-ids.js';
 
 /**
  * The conversation a new message belongs to. The same (connection, userId) always
@@ -12,6 +12,5 @@ export function conversationIdFor(
   userId: string | undefined,
 ): string {
   if (userId === undefined) return ids.next('conv');
-  const digest = createHash('sha256').update(`${connectionId}\u0000${userId}`).digest('hex');
-  return `conv_${digest.slice(0, 32)}`;
+  return derivedId('conv', [connectionId, userId], 32);
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { EventType } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
+import { timeLedId } from './derived-ids.js';
 import type { ConnectionDoc, DeliveryClaim, DeliveryDoc } from '../store/documents.js';
 import { gaugePaused, targetsOf } from './targets.js';
 
@@ -8,7 +8,7 @@ import { gaugePaused, targetsOf } from './targets.js';
  * One delivery per target that takes `event`: the connection's webhook URL (replies only)
  * and every subscription that chose it; tests go to every target. Ids derive from the source
  * and the target, so re-running after a crash finds the same deliveries instead of creating
- * twins. New ones carry `claim`, so their first attempt needs no separate claim; those for a
+ * twins, and sort by the source's time (see `timeLedId`). New ones carry `claim`, so their first attempt needs no separate claim; those for a
  * paused target are recorded `paused` and never attempted (a test still goes: it may resume).
  */
 export async function deliveriesFor(
@@ -37,7 +37,7 @@ export async function deliveriesFor(
   return targets.map((target) => {
     const paused = target.paused !== null && input.kind !== 'test';
     return {
-      _id: deliveryId(input.sourceId, target.subscriptionId ?? 'webhook'),
+      _id: timeLedId('dlv', input.sourceId, [target.subscriptionId ?? 'webhook']),
       workspaceId: connection.workspaceId,
       connectionId: connection._id,
       subscriptionId: target.subscriptionId,
@@ -56,8 +56,4 @@ export async function deliveriesFor(
       updatedAt: now,
     };
   });
-}
-
-function deliveryId(sourceId: string, target: string): string {
-  return `dlv_${createHash('sha256').update(`${sourceId}\u0000${target}`).digest('hex').slice(0, 26)}`;
 }

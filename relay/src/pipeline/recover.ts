@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { RecoverResult } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
+import { derivedId } from './derived-ids.js';
 import { HttpError } from '../errors.js';
 import type { RecoverWindow } from '../store/deliveries.js';
 import type { ConnectionDoc, RecoveryDoc } from '../store/documents.js';
@@ -122,5 +122,5 @@ function recoveryId(input: RecoverInput): string {
     input.until ?? '',
     input.target ?? '',
   ];
-  return `rcv_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 26)}`;
+  return derivedId('rcv', parts);
 }

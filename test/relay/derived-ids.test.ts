@@ -1,0 +1,31 @@
+// Ids derived from their parts: the same parts give the same id (a re-run finds what the first
+// run stored), and a delivery's id sorts by the time of its source, as generated ids do.
+import { expect, test } from '@jest/globals';
+import { createIdGenerator } from '../../relay/src/app/ids.js';
+import { derivedId, timeLedId } from '../../relay/src/pipeline/derived-ids.js';
+
+test('the same parts give the same id, other parts another', () => {
+  expect(derivedId('rcv', ['a', 'b'])).toBe(derivedId('rcv', ['a', 'b']));
+  expect(derivedId('rcv', ['a', 'b'])).not.toBe(derivedId('rcv', ['ab', '']));
+  expect(derivedId('rcv', ['a', 'b'])).toMatch(/^rcv_[0-9a-f]{26}$/);
+});
+
+test('a time-led id is the same for the same source and target, another for another target', () => {
+  const source = createIdGenerator(() => 1_700_000_000_000).next('msg');
+  const id = timeLedId('dlv', source, ['webhook']);
+  expect(timeLedId('dlv', source, ['webhook'])).toBe(id);
+  expect(timeLedId('dlv', source, ['sub_1'])).not.toBe(id);
+  expect(timeLedId('dlv', `${source}x`, ['webhook'])).not.toBe(id);
+});
+
+test('time-led ids sort by their sources’ time, whatever the kind of source', () => {
+  let now = 1_700_000_000_000;
+  const ids = createIdGenerator(() => now);
+  const sources: string[] = [];
+  for (const kind of ['msg', 'evt', 'test', 'msg', 'evt']) {
+    sources.push(ids.next(kind));
+    now += 1;
+  }
+  const derived = sources.map((source) => timeLedId('dlv', source, ['webhook']));
+  expect([...derived].sort()).toEqual(derived);
+});
