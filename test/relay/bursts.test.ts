@@ -38,6 +38,25 @@ const deliveredTo = (conversationId?: string) =>
     }))
     .filter((payload) => conversationId === undefined || payload.conversationId === conversationId);
 
+/**
+ * The questions of a conversation in its settled order, checked to be `count` distinct ones,
+ * each followed by its own reply.
+ */
+async function settledQuestions(conversationId: string, count: number): Promise<string[]> {
+  const conversation = await relay.api(`/api/conversations/${conversationId}`);
+  const messages = conversation.body.messages as { id: string; role: string; content: string }[];
+  expect(messages).toHaveLength(count * 2);
+  expect(new Set(messages.map((m) => m.id)).size).toBe(count * 2);
+  for (let i = 0; i < messages.length; i += 2) {
+    const [question, reply] = [messages[i], messages[i + 1]];
+    expect(question?.role).toBe('user');
+    expect(reply).toEqual(
+      expect.objectContaining({ role: 'assistant', content: `[echo] ${question?.content}` }),
+    );
+  }
+  return messages.filter((m) => m.role === 'user').map((m) => m.content);
+}
+
 test(
   '40 messages of one user at once: 40 replies, each once, each to its own message, history complete',
   async () => {
@@ -58,20 +77,29 @@ test(
       new Set(texts.map((text) => `[echo] ${text}`)),
     );
 
-    const conversation = await relay.api(`/api/conversations/${conversationId}`);
-    const messages = conversation.body.messages as { id: string; role: string; content: string }[];
-    expect(messages).toHaveLength(80);
-    expect(new Set(messages.map((m) => m.id)).size).toBe(80);
-    for (let i = 0; i < 80; i += 2) {
-      const [question, reply] = [messages[i], messages[i + 1]];
-      expect(question?.role).toBe('user');
-      expect(reply).toEqual(
-        expect.objectContaining({ role: 'assistant', content: `[echo] ${question?.content}` }),
-      );
+    // Sent at once, they may be accepted in any order.
+    expect(new Set(await settledQuestions(conversationId, texts.length))).toEqual(new Set(texts));
+  },
+  scaledMs(30_000),
+);
+
+test(
+  'messages of one user arriving while the one before is settled: each answered in order, history complete',
+  async () => {
+    // Each message is sent once the one before is accepted, so most arrive while the worker
+    // settles the turn before: the lease it let go with that turn must be taken again.
+    const texts = Array.from({ length: 60 }, (_, i) => `follow-up ${i}`);
+    let conversationId = '';
+    for (const text of texts) {
+      const answer = await send(text, 'follow-up-user');
+      expect(answer.status).toBe(202);
+      conversationId = answer.body.conversationId as string;
     }
-    expect(new Set(messages.filter((m) => m.role === 'user').map((m) => m.content))).toEqual(
-      new Set(texts),
-    );
+    await waitFor(() => deliveredTo(conversationId).length >= texts.length, {
+      timeoutMs: 20_000,
+      what: `${texts.length} deliveries`,
+    });
+    expect(await settledQuestions(conversationId, texts.length)).toEqual(texts);
   },
   scaledMs(30_000),
 );

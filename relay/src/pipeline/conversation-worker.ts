@@ -164,7 +164,9 @@ export class ConversationWorker {
       let conversation: ConversationDoc = { ...taken.conversation, lease: this.lease() };
       const careful = queue.careful || taken.previous !== null;
       try {
-        for (let next = queue.messages[0]; next; next = queue.messages[0]) {
+        // A turn that found no message after it let the lease go with its settle; one that
+        // came in meanwhile is answered under a lease taken again, by the loop around.
+        for (let next = queue.messages[0]; next && conversation.lease; next = queue.messages[0]) {
           conversation = await this.answer(conversation, next, careful, queue);
           queue.messages.shift();
           this.queuedCount -= 1;
