@@ -1,15 +1,16 @@
 import type { EventType } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { timeLedId } from './derived-ids.js';
 import type { ConnectionDoc, DeliveryClaim, DeliveryDoc } from '../store/documents.js';
+import { timeLedId } from './derived-ids.js';
 import { gaugePaused, targetsOf } from './targets.js';
 
 /**
  * One delivery per target that takes `event`: the connection's webhook URL (replies only)
  * and every subscription that chose it; tests go to every target. Ids derive from the source
  * and the target, so re-running after a crash finds the same deliveries instead of creating
- * twins, and sort by the source's time (see `timeLedId`). New ones carry `claim`, so their first attempt needs no separate claim; those for a
- * paused target are recorded `paused` and never attempted (a test still goes: it may resume).
+ * twins, and sort by the source's time (see `timeLedId`). New ones carry `claim`, so their
+ * first attempt needs no separate claim; those for a paused target are recorded `paused` and
+ * never attempted (a test still goes: it may resume).
  */
 export async function deliveriesFor(
   deps: Pick<RelayDeps, 'store' | 'clock' | 'metrics'>,

@@ -1,9 +1,9 @@
 import type { RecoverResult } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { derivedId } from './derived-ids.js';
 import { HttpError } from '../errors.js';
 import type { RecoverWindow } from '../store/deliveries.js';
 import type { ConnectionDoc, RecoveryDoc } from '../store/documents.js';
+import { derivedId } from './derived-ids.js';
 import type { DeliveryService } from './delivery-service.js';
 import type { RetryScheduler } from './retry-scheduler.js';
 import { targetsOf } from './targets.js';
