@@ -4,47 +4,56 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Group commit: a writer waits for a commit that starts after its write finished. One
- * thread commits for everyone: it takes every writer that has joined so far, commits
- * once, and releases them together; writers that join while it commits wait for the next
- * round. Under load one commit covers many writes, so acknowledging only committed writes
- * costs about one commit per round instead of one per write.
+ * Group commit: a writer waits for a round that starts after its write finished. One thread
+ * runs the rounds: it takes every writer that has joined so far, makes their writes durable
+ * once (the round), and releases them together; writers that join meanwhile wait for the next
+ * round. Under load one round covers many writes, so acknowledging only durable writes costs
+ * about one commit and one fsync per round instead of per write.
+ *
+ * <p>A round that fails in any way (an Error too) fails its writers and ends the store through
+ * `fatal`: a store that cannot commit must neither acknowledge nor keep writers waiting.
  */
 final class GroupCommitter {
-    private final Runnable commit;
+    private final Runnable round;
+    private final Fatal fatal;
     private final Thread thread;
     /** The round that writers join now; null while nobody waits. */
     private CompletableFuture<Void> open;
     private boolean closed;
+    private Throwable failure;
 
-    GroupCommitter(Runnable commit) {
-        this.commit = commit;
+    GroupCommitter(Runnable round, Fatal fatal) {
+        this.round = round;
+        this.fatal = fatal;
         this.thread = new Thread(this::run, "group-commit");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Blocks until a commit that started after this call has finished; rethrows its failure. */
+    /** Blocks until a round that started after this call has finished; rethrows its failure. */
     void awaitCommit() {
-        CompletableFuture<Void> round;
+        CompletableFuture<Void> joined;
         synchronized (this) {
+            if (failure != null) throw new IllegalStateException("the store failed", failure);
             if (closed) throw new IllegalStateException("the store is shutting down");
             if (open == null) {
                 open = new CompletableFuture<>();
                 notifyAll();
             }
-            round = open;
+            joined = open;
         }
         try {
-            round.join();
+            joined.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException("the commit failed", e.getCause());
         }
     }
 
     private void run() {
         for (;;) {
-            CompletableFuture<Void> round;
+            CompletableFuture<Void> current;
             synchronized (this) {
                 while (open == null && !closed) {
                     try {
@@ -55,19 +64,32 @@ final class GroupCommitter {
                     }
                 }
                 if (open == null) return;
-                round = open;
+                current = open;
                 open = null;
             }
             try {
-                commit.run();
-                round.complete(null);
-            } catch (RuntimeException e) {
-                round.completeExceptionally(e);
+                round.run();
+                current.complete(null);
+            } catch (Throwable e) {
+                fail(current, e);
+                return;
             }
         }
     }
 
-    /** Commits for the writers still waiting, then stops the thread. */
+    private void fail(CompletableFuture<Void> current, Throwable e) {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            failure = e;
+            next = open;
+            open = null;
+        }
+        current.completeExceptionally(e);
+        if (next != null) next.completeExceptionally(e);
+        fatal.stop("a commit failed", e);
+    }
+
+    /** Runs a last round for the writers still waiting, then stops the thread. */
     void close() {
         synchronized (this) {
             closed = true;

@@ -35,9 +35,12 @@ public final class Main {
     }
 
     private static void serve(Options options) throws Exception {
+        Fatal fatal = Fatal.haltProcess();
         MongoBackend backend = options.inMemory()
                 ? new IdFirstMemoryBackend()
-                : CommittingH2Backend.open(StoreFile.open(options.dataDir()));
+                : CommittingH2Backend.open(
+                        StoreFile.open(options.dataDir(), options.compaction(), fatal), fatal,
+                        line -> System.err.println("embedded-store: " + line));
         backend.version(WireVersion.MONGO_4_4);
         MongoServer server = new MongoServer(backend);
         try {

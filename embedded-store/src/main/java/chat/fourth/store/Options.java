@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The command line: where the data lives and where to listen. */
-record Options(Path dataDir, String host, int port) {
+record Options(Path dataDir, String host, int port, boolean compaction) {
 
     static final String USAGE = String.join("\n",
-            "usage: chat.fourth.store.Main (--memory | --data-dir DIR) [--host HOST] [--port PORT]",
+            "usage: chat.fourth.store.Main (--memory | --data-dir DIR) [--host HOST] [--port PORT]"
+                    + " [--compaction on|off]",
             "  --memory        keep everything in memory (tests); nothing survives the process",
             "  --data-dir DIR  keep the data in DIR/" + StoreFile.NAME + " (DIR is created, mode 0700)",
             "  --host HOST     a loopback address to listen on (default 127.0.0.1)",
             "  --port PORT     TCP port (default 0: a free one)",
+            "  --compaction    on (default): free mostly dead parts of the file while running;",
+            "                  off: the file only reuses wholly dead parts (grows about 2x)",
             "Prints {\"uri\":\"mongodb://HOST:PORT\"} once listening; exits when stdin closes.");
 
     /** Thrown for a command line that cannot be run; the message says what to change. */
@@ -34,6 +37,7 @@ record Options(Path dataDir, String host, int port) {
         boolean memory = false;
         String host = "127.0.0.1";
         int port = 0;
+        boolean compaction = true;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -41,6 +45,7 @@ record Options(Path dataDir, String host, int port) {
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port" -> port = port(value(args, ++i, arg));
+                case "--compaction" -> compaction = onOff(value(args, ++i, arg), arg);
                 default -> throw new UsageException("unknown argument " + arg);
             }
         }
@@ -48,12 +53,20 @@ record Options(Path dataDir, String host, int port) {
             throw new UsageException("give exactly one of --memory and --data-dir DIR");
         }
         requireLoopback(host);
-        return new Options(dataDir, host, port);
+        return new Options(dataDir, host, port, compaction);
     }
 
     private static String value(List<String> args, int index, String flag) throws UsageException {
         if (index >= args.size()) throw new UsageException(flag + " needs a value");
         return args.get(index);
+    }
+
+    private static boolean onOff(String text, String flag) throws UsageException {
+        return switch (text) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException(flag + " must be on or off, not " + text);
+        };
     }
 
     private static int port(String text) throws UsageException {

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.SparseChunkCandidates;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.SingleFileStore;
+import org.h2.mvstore.SparseChunkCompaction;
 
 /** Opens the H2 MVStore file in the data directory. */
 final class StoreFile {
@@ -30,9 +32,10 @@ final class StoreFile {
     // instead (why there). At H2's default (90 % fill) the store held 100,000 messages at
     // half the accepts/s of an empty one; at 40 it compacted nothing while writes kept coming.
     private static final int H2_COMPACTION_OFF = 0;
-    // How long a chunk no commit uses any more is kept before its space is reused. H2's 45 s
-    // is its margin for the system to flush; under full load that kept gigabytes of dead
-    // chunks (~60 MB/s written). The FileFlusher syncs every second, so 5 s suffices.
+    // How long a chunk no version uses any more is kept before its space is reused. Every
+    // reader pins the version it reads (PinnedVersion) and the last synced version stays
+    // pinned until the next sync (SyncedVersion), so this guards nothing of ours; it stays
+    // short because H2's 45 s kept gigabytes of dead chunks under full load (~60 MB/s written).
     private static final int RETENTION_MILLIS = 5_000;
 
     // A page is rewritten whole whenever one of its entries changes, and MVStore splits a
@@ -41,18 +44,24 @@ final class StoreFile {
     // page wrote 53-60 KB per accepted message, 8 wrote 42-46 KB (and 3-5 % more accepts/s).
     private static final int KEYS_PER_PAGE = 8;
     // How often the compaction looks for sparse chunks among all of them (see
-    // SparseChunkCandidates); it moves pages every 25 ms, from the chunks found then.
+    // SparseChunkCompaction); it moves pages every 25 ms, from the chunks found then.
     private static final long RESCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private StoreFile() {}
 
-    static MVStore open(Path dataDir) throws IOException, InterruptedException {
+    /**
+     * Opens the file in `dataDir`. Only the store's own commit thread commits: H2's auto-commit
+     * (a background thread, and writers past a buffer size) would commit in the middle of a
+     * command. A failure H2 reports from any thread ends the store through `fatal`.
+     */
+    static MVStore open(Path dataDir, boolean compaction, Fatal fatal)
+            throws IOException, InterruptedException {
         createPrivateDirectory(dataDir);
         Path file = dataDir.resolve(NAME);
         Instant giveUp = Instant.now().plus(LOCK_WAIT);
         for (;;) {
             try {
-                return openFile(file);
+                return openFile(file.toString(), compaction, fatal);
             } catch (MVStoreException e) {
                 if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) throw e;
                 if (Instant.now().isAfter(giveUp)) {
@@ -64,16 +73,23 @@ final class StoreFile {
         }
     }
 
-    private static MVStore openFile(Path file) {
+    /** `fileName` may carry an H2 file-system prefix (the tests inject faults that way). */
+    static MVStore openFile(String fileName, boolean compaction, Fatal fatal) {
         Map<String, Object> config = new HashMap<>();
         config.put("cacheSize", CACHE_MB);
         config.put("autoCompactFillRate", H2_COMPACTION_OFF);
-        SparseChunkCandidates fileStore =
-                new SparseChunkCandidates(config, Compactor.MAX_FILL_PERCENT, RESCAN_NANOS);
-        fileStore.open(file.toString(), false, null);
+        FileStore<?> fileStore = compaction
+                ? new SparseChunkCompaction(config, Compactor.MAX_FILL_PERCENT, RESCAN_NANOS)
+                : new SingleFileStore(config);
+        fileStore.open(fileName, false, null);
         try {
             MVStore store = new MVStore.Builder().adoptFileStore(fileStore)
-                    .keysPerPage(KEYS_PER_PAGE).open();
+                    .keysPerPage(KEYS_PER_PAGE)
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(0)
+                    .backgroundExceptionHandler((thread, e) -> fatal.stop(
+                            "the store failed on thread " + thread.getName(), e))
+                    .open();
             store.setRetentionTime(RETENTION_MILLIS);
             return store;
         } catch (RuntimeException e) {
