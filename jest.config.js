@@ -21,6 +21,7 @@ const esmProject = (name, extra = {}) => ({
   transform: { '^.+\\.ts$': swcEsm },
   moduleNameMapper: {
     '^@fourthchat/shared$': '<rootDir>/shared/src/index.ts',
+    '^@fourthchat/embedded-store$': '<rootDir>/embedded-store/node/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],

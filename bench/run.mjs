@@ -71,7 +71,7 @@ async function main() {
   const plan = planFor(options);
   const startedAt = new Date();
   const machine = describeMachine();
-  const classpath = buildPrerequisites(log);
+  const classpath = await buildPrerequisites(log);
   const fixtures = await startFixtures();
   const context = { plan, log, fixtures, classpath, now: () => performance.now() };
   try {

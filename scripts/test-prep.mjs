@@ -9,7 +9,7 @@ import { ensureBrowser, BROWSER_CHOICE_FILE } from './browser/ensure.mjs';
 import { nodeBinary } from './node-runtimes/ensure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const EMBEDDED_STORE_ENSURE = join(root, 'embedded-store', 'ensure.mjs');
+const EMBEDDED_STORE_ENSURE = join(root, 'embedded-store', 'dist', 'ensure.js');
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -36,20 +36,20 @@ const steps = [
     () => [nodeBinary(22), nodeBinary(24)].map((binary) => relative(root, binary)).join(', '),
   ],
   [
+    'typescript',
+    'building TypeScript',
+    () => {
+      run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+      return 'built';
+    },
+  ],
+  [
     'store',
     'embedded store',
     () => {
       if (process.env.MONGODB_URL) return 'MONGODB_URL is set: the tests use that server';
       run(process.execPath, [EMBEDDED_STORE_ENSURE]);
       return 'ready';
-    },
-  ],
-  [
-    'typescript',
-    'building TypeScript',
-    () => {
-      run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
-      return 'built';
     },
   ],
 ];

@@ -27,11 +27,10 @@ function captureOutput(child) {
   return () => lines.join('').trim();
 }
 
-/** SIGTERM, then SIGKILL if the child has not exited after `graceMs` (the relay's own helper). */
+/** SIGTERM, then SIGKILL if the child has not exited after `graceMs` (the store package's helper). */
 export async function stopChild(child, graceMs = 10_000) {
-  // Loaded late: the benchmark builds relay/dist before it starts anything.
-  const relayStore = new URL('../../relay/dist/store/embedded-store.js', import.meta.url);
-  const { stopChild: stop } = await import(relayStore.href);
+  // Loaded late: the benchmark builds the packages before it starts anything.
+  const { stopChild: stop } = await import('@fourthchat/embedded-store');
   await stop(child, 'SIGTERM', graceMs);
 }
 

@@ -3,7 +3,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureEmbeddedStore } from '../../embedded-store/ensure.mjs';
 import { startNodeServer } from './children.mjs';
 import { track } from './cleanup.mjs';
 import { startReceiver } from './receiver.mjs';
@@ -12,7 +11,7 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const servers = fileURLToPath(new URL('../servers/', import.meta.url));
 
 /** Builds what a fresh clone lacks: the relay's JavaScript and the embedded store; returns its classpath. */
-export function buildPrerequisites(log) {
+export async function buildPrerequisites(log) {
   log('building the relay (tsc -b relay)');
   const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = spawnSync(process.execPath, [tsc, '-b', 'relay'], {
@@ -20,6 +19,8 @@ export function buildPrerequisites(log) {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`tsc -b relay failed (exit ${result.status})`);
+  // Loaded once built: the store's package is TypeScript like the relay.
+  const { ensureEmbeddedStore } = await import('@fourthchat/embedded-store');
   return ensureEmbeddedStore({ log });
 }
 

@@ -20,9 +20,7 @@ export const STORE_DESCRIPTION =
  * acknowledgement) on a fresh temporary directory; `stop()` also deletes the directory.
  */
 export async function startFreshStore(classpath) {
-  const { startEmbeddedStore } = await import(
-    join(repoRoot, 'relay', 'dist', 'store', 'embedded-store.js')
-  );
+  const { startEmbeddedStore } = await import('@fourthchat/embedded-store');
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-bench-'));
   const store = await startEmbeddedStore({
     classpath,

@@ -1,46 +1,42 @@
 // The entry point: the only place that reads the environment or the process.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startEmbeddedStore } from '@fourthchat/embedded-store';
 import { createEchoResponder } from './ai/echo-responder.js';
 import { createOpenAiResponder } from './ai/openai-responder.js';
 import { createIdGenerator } from './app/ids.js';
 import { startRelay } from './app/relay.js';
+import { superviseStore, type SupervisedStore } from './app/store-supervisor.js';
 import { loadOrCreateInstanceId, loadOrCreateSecretKey } from './app/data-dir.js';
 import { welcomeText } from './app/welcome.js';
 import { ConfigError, loadConfig, type RelayConfig } from './config/config.js';
 import { bootstrapTenancy } from './domain/tenancy.js';
+import type { Logger } from 'pino';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createHttpSender } from './transport/http-sender.js';
 import { createSecretBox } from './security/secret-box.js';
 import { SECRET_KEY_MISMATCH, secretKeyOpensStoredSecrets } from './security/secret-key-check.js';
 import { systemResolver } from './security/url-guard.js';
-import { startEmbeddedStore, type EmbeddedStoreHandle } from './store/embedded-store.js';
 import { openStore } from './store/store.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-async function embeddedStore(config: RelayConfig): Promise<EmbeddedStoreHandle> {
-  // Where embedded-store/ensure.mjs installs the launcher and its jars.
-  const lib = join(repoRoot, '.cache', 'embedded-store', 'lib');
-  if (!existsSync(join(lib, 'embedded-store.jar'))) {
-    throw new ConfigError(
-      `The embedded store is not built (${lib}). Run \`npm start\` from the repository root, or set MONGODB_URL.`,
-    );
-  }
-  return startEmbeddedStore({
-    classpath: join(lib, '*'),
-    mode: { dataDir: join(resolve(config.dataDir), 'store') },
-    environment: process.env,
+/** The embedded store in RELAY_DATA_DIR/store, restarted once if it fails (store-supervisor). */
+function embeddedStore(config: RelayConfig, logger: Logger): Promise<SupervisedStore> {
+  const dataDir = join(resolve(config.dataDir), 'store');
+  return superviseStore({
+    start: (port) =>
+      startEmbeddedStore({ mode: { dataDir }, listen: { port }, environment: process.env }),
+    logger,
+    giveUp: () => process.exit(1),
+  }).catch((error: unknown) => {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
   });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const embedded = config.mongodbUrl ? undefined : await embeddedStore(config);
-  const store = await openStore(config.mongodbUrl ?? (embedded as EmbeddedStoreHandle).uri);
+  const embedded = config.mongodbUrl ? undefined : await embeddedStore(config, logger);
+  const store = await openStore(config.mongodbUrl ?? (embedded as SupervisedStore).uri);
   const clock = { now: () => new Date() };
   const ids = createIdGenerator();
   const secrets = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));

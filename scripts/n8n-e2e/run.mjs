@@ -13,9 +13,9 @@ function run(command, args, env = process.env) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, ['embedded-store/ensure.mjs']);
-const { node24, n8nBin } = ensureN8n();
 run('npm', ['run', 'build']);
+run(process.execPath, ['embedded-store/dist/ensure.js']);
+const { node24, n8nBin } = ensureN8n();
 run('npm', ['run', 'build', '-w', 'n8n-nodes']);
 run(
   process.execPath,

@@ -1,14 +1,14 @@
 // A file-backed embedded store of a test's own, so the test can stop or kill it and start
 // it again on the same data (the shared test store is in memory).
 import { spawnSync } from 'node:child_process';
-import { ensureEmbeddedStore } from '../../embedded-store/ensure.mjs';
 import {
+  ensureEmbeddedStore,
   startEmbeddedStore,
-  type EmbeddedStoreHandle,
-} from '../../relay/src/store/embedded-store.js';
+  type EmbeddedStore,
+} from '@fourthchat/embedded-store';
 import { scaledMs } from './time-scale.js';
 
-export function startStoreOnDir(dataDir: string, port?: number): Promise<EmbeddedStoreHandle> {
+export function startStoreOnDir(dataDir: string, port?: number): Promise<EmbeddedStore> {
   return startEmbeddedStore({
     classpath: ensureEmbeddedStore({ log: () => undefined }),
     mode: { dataDir },

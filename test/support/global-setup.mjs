@@ -1,8 +1,7 @@
 // Starts one in-memory embedded store for the whole jest run unless MONGODB_URL points at
 // a server already (for example a real MongoDB); workers inherit the URL through the
 // environment.
-import { ensureEmbeddedStore } from '../../embedded-store/ensure.mjs';
-import { startEmbeddedStore } from '../../relay/dist/store/embedded-store.js';
+import { ensureEmbeddedStore, startEmbeddedStore } from '../../embedded-store/dist/index.js';
 
 export default async function globalSetup() {
   if (process.env.MONGODB_URL) return;

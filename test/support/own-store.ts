@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import type { EmbeddedStoreHandle } from '../../relay/src/store/embedded-store.js';
+import type { EmbeddedStore } from '@fourthchat/embedded-store';
 import { startStoreOnDir } from './embedded-store.js';
 
 export interface OwnStore {
@@ -38,7 +38,7 @@ async function portOutsideEphemeralRange(): Promise<number> {
 export async function startOwnStore(): Promise<OwnStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-own-store-'));
   const port = await portOutsideEphemeralRange();
-  let handle: EmbeddedStoreHandle | undefined = await startStoreOnDir(dataDir, port);
+  let handle: EmbeddedStore | undefined = await startStoreOnDir(dataDir, port);
   const uri = handle.uri;
   const stop = async () => {
     await handle?.stop();

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopChild } from '../../relay/src/store/embedded-store.js';
+import { stopChild } from '../../embedded-store/node/stop-child.js';
 import { scaledMs } from './time-scale.js';
 import { waitFor } from './wait.js';
 
