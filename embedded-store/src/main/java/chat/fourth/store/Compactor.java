@@ -1,7 +1,7 @@
 package chat.fourth.store;
 
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.SparseChunkCompaction;
+import org.h2.mvstore.RelayFileStore;
 
 /**
  * Frees the file's space held by chunks that are mostly dead, moving each live page once.
@@ -23,13 +23,15 @@ final class Compactor {
     private static final long PERIOD_NANOS = 25_000_000L;
 
     private final MVStore store;
-    private final SparseChunkCompaction file;
+    private final RelayFileStore file;
     private long last = System.nanoTime();
 
-    /** A compactor that does nothing unless the store's file is a SparseChunkCompaction. */
+    /** A compactor that does nothing unless the store's file compacts. */
     Compactor(MVStore store) {
         this.store = store;
-        this.file = store.getFileStore() instanceof SparseChunkCompaction sparse ? sparse : null;
+        this.file = store.getFileStore() instanceof RelayFileStore relay && relay.compacts()
+                ? relay
+                : null;
     }
 
     /**

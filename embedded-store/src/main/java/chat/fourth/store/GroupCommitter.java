@@ -77,6 +77,7 @@ final class GroupCommitter {
         }
     }
 
+    // The store stops first (the process ends there); writers only hear of it in tests.
     private void fail(CompletableFuture<Void> current, Throwable e) {
         CompletableFuture<Void> next;
         synchronized (this) {
@@ -84,9 +85,9 @@ final class GroupCommitter {
             next = open;
             open = null;
         }
+        fatal.stop("a commit failed", e);
         current.completeExceptionally(e);
         if (next != null) next.completeExceptionally(e);
-        fatal.stop("a commit failed", e);
     }
 
     /** Runs a last round for the writers still waiting, then stops the thread. */

@@ -12,9 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.FileStore;
-import org.h2.mvstore.SingleFileStore;
-import org.h2.mvstore.SparseChunkCompaction;
+import org.h2.mvstore.RelayFileStore;
 
 /** Opens the H2 MVStore file in the data directory. */
 final class StoreFile {
@@ -44,7 +42,7 @@ final class StoreFile {
     // page wrote 53-60 KB per accepted message, 8 wrote 42-46 KB (and 3-5 % more accepts/s).
     private static final int KEYS_PER_PAGE = 8;
     // How often the compaction looks for sparse chunks among all of them (see
-    // SparseChunkCompaction); it moves pages every 25 ms, from the chunks found then.
+    // RelayFileStore); it moves pages every 25 ms, from the chunks found then.
     private static final long RESCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private StoreFile() {}
@@ -78,9 +76,8 @@ final class StoreFile {
         Map<String, Object> config = new HashMap<>();
         config.put("cacheSize", CACHE_MB);
         config.put("autoCompactFillRate", H2_COMPACTION_OFF);
-        FileStore<?> fileStore = compaction
-                ? new SparseChunkCompaction(config, Compactor.MAX_FILL_PERCENT, RESCAN_NANOS)
-                : new SingleFileStore(config);
+        RelayFileStore fileStore = new RelayFileStore(config,
+                compaction ? Compactor.MAX_FILL_PERCENT : 0, RESCAN_NANOS);
         fileStore.open(fileName, false, null);
         try {
             MVStore store = new MVStore.Builder().adoptFileStore(fileStore)
