@@ -31,6 +31,8 @@ export interface StoreExit {
 
 export interface EmbeddedStore {
   uri: string;
+  /** What the store printed while it opened: after an unclean stop, what its checks found. */
+  startupOutput: string;
   /** The port it listens on: a restart on the same port keeps every client's URI valid. */
   port: number;
   process: ChildProcess;
@@ -85,8 +87,9 @@ export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embed
   const exited = new Promise<StoreExit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal, expected: told }));
   });
-  return announced(child, options.startTimeoutMs ?? 30_000).then(({ uri, port }) => ({
+  return announced(child, options.startTimeoutMs ?? 30_000).then(({ uri, port, output }) => ({
     uri,
+    startupOutput: output,
     port,
     process: child,
     exited,
@@ -102,7 +105,10 @@ export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embed
 }
 
 /** The store's first line, `{"uri": …}`; a store that says nothing in time is killed. */
-function announced(child: ChildProcess, timeoutMs: number): Promise<{ uri: string; port: number }> {
+function announced(
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<{ uri: string; port: number; output: string }> {
   let stderr = '';
   const collect = (chunk: Buffer) => {
     if (stderr.length < 10_000) stderr += chunk.toString();
@@ -132,11 +138,12 @@ function announced(child: ChildProcess, timeoutMs: number): Promise<{ uri: strin
       }
       clearTimeout(timer);
       child.off('exit', exitedEarly);
-      // From here on its complaints (a fatal failure, an out-of-memory exit) are the
-      // operator's to read.
+      // What it said while opening (an index check after an unclean stop) and from here on
+      // its complaints (a fatal failure, an out-of-memory exit) are the operator's to read.
       child.stderr?.off('data', collect);
+      process.stderr.write(stderr);
       child.stderr?.pipe(process.stderr);
-      resolve({ uri, port: Number(new URL(uri).port) });
+      resolve({ uri, port: Number(new URL(uri).port), output: stderr });
     });
   });
 }

@@ -1,204 +1,59 @@
-// What the relay relies on from any store, real MongoDB or embedded: single-document
-// atomicity under concurrency (sequence counters, claims, leases), unique keys, and
-// acknowledged writes that survive a crash of the store process.
+// The store contract on the shared test store (MONGODB_URL: the in-memory embedded store, or a
+// real MongoDB), and a SIGKILL of a file-backed store of the test's own.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { expect, test } from '@jest/globals';
+import { MongoClient } from 'mongodb';
 import { startStoreOnDir } from '../support/embedded-store.js';
-import { openTestDatabase, type TestDatabase } from '../support/mongo.js';
+import { openTestDatabase } from '../support/mongo.js';
 import { scaledMs } from '../support/time-scale.js';
+import { storeContract } from './contract.suite.js';
 
 const timeoutMs = scaledMs(60_000);
 
-let store: TestDatabase;
-/** Extra clients on the same database: concurrency across connection pools, as across processes. */
-let others: MongoClient[];
-let dbs: Db[];
-
-beforeAll(async () => {
-  store = await openTestDatabase();
-  others = await Promise.all(
-    Array.from({ length: 3 }, () => MongoClient.connect(store.url, { maxPoolSize: 64 })),
-  );
-  dbs = [store.db, ...others.map((client) => client.db(store.db.databaseName))];
-}, timeoutMs);
-afterAll(async () => {
-  await Promise.all(others.map((client) => client.close()));
-  await store.close();
+storeContract('MONGODB_URL', async () => {
+  const database = await openTestDatabase();
+  const url = new URL(database.url);
+  url.pathname = `/${database.db.databaseName}`;
+  return { url: url.toString(), close: () => database.close() };
 });
 
-/** The collection through client number `caller` (round robin), to spread callers over pools. */
-function through<T extends object>(name: string, caller = 0): Collection<T> {
-  return (dbs[caller % dbs.length] ?? store.db).collection<T>(name);
-}
-
-/** Runs `task(i)` for i in [0, count) with at most `callers` in flight. */
-async function withCallers(
-  count: number,
-  callers: number,
-  task: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const caller = async () => {
-    while (next < count) await task(next++);
-  };
-  await Promise.all(Array.from({ length: callers }, caller));
-}
-
-interface Counter {
-  _id: string;
-  n: number;
-  note?: number;
-}
-interface Job {
-  _id: number;
-  status: string;
-  owner?: number;
-}
-interface Keyed {
-  key: string;
-  by: number;
-}
-
-describe('store contract', () => {
-  test(
-    '1,000 concurrent $inc through findOneAndUpdate each see a distinct value',
-    async () => {
-      await through<Counter>('counters').insertOne({ _id: 'c', n: 0 });
-      const seen = await Promise.all(
-        Array.from({ length: 1_000 }, async (_, index) => {
-          const before = await through<Counter>('counters', index).findOneAndUpdate(
-            { _id: 'c' },
-            { $inc: { n: 1 } },
-            { returnDocument: 'before' },
-          );
-          return before?.n;
-        }),
-      );
-      const final = await through<Counter>('counters').findOne({ _id: 'c' });
-      expect({ distinct: new Set(seen).size, final: final?.n }).toEqual({
-        distinct: 1_000,
-        final: 1_000,
-      });
-    },
-    timeoutMs,
-  );
-
-  test(
-    '8 claimers over 500 pending documents claim each exactly once',
-    async () => {
-      await through<Job>('jobs').insertMany(
-        Array.from({ length: 500 }, (_, index) => ({ _id: index, status: 'pending' })),
-      );
-      const claims = new Map<number, number[]>();
+// Always on a store of the test's own: it has to be killed, whatever MONGODB_URL says.
+test(
+  'acknowledged inserts survive a SIGKILL of the store process',
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-contract-'));
+    const first = await startStoreOnDir(dataDir);
+    const writers = await Promise.all(
+      Array.from({ length: 4 }, () => MongoClient.connect(first.uri, { maxPoolSize: 64 })),
+    );
+    try {
       await Promise.all(
-        Array.from({ length: 8 }, async (_, owner) => {
-          const mine = through<Job>('jobs', owner);
-          for (;;) {
-            const claimed = await mine.findOneAndUpdate(
-              { status: 'pending' },
-              { $set: { status: 'claimed', owner } },
-              { returnDocument: 'before' },
-            );
-            if (!claimed) return;
-            claims.set(claimed._id, [...(claims.get(claimed._id) ?? []), owner]);
-          }
-        }),
-      );
-      const claimedTwice = [...claims.values()].filter((owners) => owners.length > 1).length;
-      const stillPending = await through<Job>('jobs').countDocuments({ status: 'pending' });
-      expect({ claimed: claims.size, claimedTwice, stillPending }).toEqual({
-        claimed: 500,
-        claimedTwice: 0,
-        stillPending: 0,
-      });
-    },
-    timeoutMs,
-  );
-
-  test(
-    '500 $inc racing 500 $set of another field on one document lose no increment',
-    async () => {
-      await through<Counter>('mixed').insertOne({ _id: 'm', n: 0, note: 0 });
-      await withCallers(1_000, 16, async (index) => {
-        const collection = through<Counter>('mixed', index);
-        await (index % 2 === 0
-          ? collection.updateOne({ _id: 'm' }, { $inc: { n: 1 } })
-          : collection.updateOne({ _id: 'm' }, { $set: { note: index } }));
-      });
-      const final = await through<Counter>('mixed').findOne({ _id: 'm' });
-      expect(final?.n).toBe(500);
-    },
-    timeoutMs,
-  );
-
-  test(
-    'a unique index refuses duplicates, also when they race',
-    async () => {
-      await through<Keyed>('keyed').createIndex({ key: 1 }, { unique: true });
-      await through<Keyed>('keyed').insertOne({ key: 'first', by: 0 });
-      await expect(
-        through<Keyed>('keyed', dbs.length - 1).insertOne({ key: 'first', by: 1 }),
-      ).rejects.toMatchObject({ code: 11000 });
-
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 64 }, (_, by) =>
-          through<Keyed>('keyed', by).insertOne({ key: 'raced', by }),
+        writers.flatMap((client, writer) =>
+          Array.from({ length: 500 }, (_, index) =>
+            client
+              .db('crash')
+              .collection<{ _id: number }>('acknowledged')
+              .insertOne({ _id: writer * 500 + index }),
+          ),
         ),
       );
-      const refusedAsDuplicate = outcomes.filter(
-        (outcome) =>
-          outcome.status === 'rejected' &&
-          outcome.reason instanceof MongoServerError &&
-          outcome.reason.code === 11000,
-      ).length;
-      expect({
-        won: outcomes.filter((outcome) => outcome.status === 'fulfilled').length,
-        refusedAsDuplicate,
-        stored: await through<Keyed>('keyed').countDocuments({ key: 'raced' }),
-      }).toEqual({ won: 1, refusedAsDuplicate: 63, stored: 1 });
-    },
-    timeoutMs,
-  );
+      await first.kill();
+    } finally {
+      await Promise.all(writers.map((client) => client.close(true)));
+    }
 
-  // Always on a store of the test's own: it has to be killed, whatever MONGODB_URL says.
-  test(
-    'acknowledged inserts survive a SIGKILL of the store process',
-    async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-contract-'));
-      const first = await startStoreOnDir(dataDir);
-      const writers = await Promise.all(
-        Array.from({ length: 4 }, () => MongoClient.connect(first.uri, { maxPoolSize: 64 })),
-      );
-      try {
-        await Promise.all(
-          writers.flatMap((client, writer) =>
-            Array.from({ length: 500 }, (_, index) =>
-              client
-                .db('crash')
-                .collection<{ _id: number }>('acknowledged')
-                .insertOne({ _id: writer * 500 + index }),
-            ),
-          ),
-        );
-        await first.kill();
-      } finally {
-        await Promise.all(writers.map((client) => client.close(true)));
-      }
-
-      const second = await startStoreOnDir(dataDir);
-      const reader = await MongoClient.connect(second.uri);
-      try {
-        const survivors = await reader.db('crash').collection('acknowledged').countDocuments({});
-        expect(survivors).toBe(2_000);
-      } finally {
-        await reader.close();
-        await second.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-    timeoutMs,
-  );
-});
+    const second = await startStoreOnDir(dataDir);
+    const reader = await MongoClient.connect(second.uri);
+    try {
+      const survivors = await reader.db('crash').collection('acknowledged').countDocuments({});
+      expect(survivors).toBe(2_000);
+    } finally {
+      await reader.close();
+      await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  timeoutMs,
+);

@@ -38,23 +38,19 @@ export async function startRelayProcess(
     database?: string;
     /** A store other than the shared test store (a test's own, to stop and start). */
     mongoUrl?: string;
+    /** No MONGODB_URL: the relay runs its own embedded store in this data directory. */
+    embeddedStoreDataDir?: string;
   } = {},
 ): Promise<RelayProcess> {
-  const mongoUrl = options.mongoUrl ?? process.env.MONGODB_URL;
-  if (!mongoUrl) throw new Error('MONGODB_URL is not set: run through `npm test`');
   const apiKey = options.apiKey ?? `fck_test_${randomBytes(12).toString('hex')}`;
   const port = options.port ?? (await freePort());
   const database = options.database ?? `relay_${randomBytes(6).toString('hex')}`;
-  const url = new URL(mongoUrl);
-  url.pathname = `/${database}`;
   const child = spawn(process.execPath, [join(process.cwd(), 'relay', 'dist', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
       HOST: '127.0.0.1',
-      MONGODB_URL: url.toString(),
-      // Per database: a restart on the same database is the same installation (same instance id).
-      RELAY_DATA_DIR: join(tmpdir(), `fourthchat-${database}`),
+      ...storeEnv(options.embeddedStoreDataDir, options.mongoUrl, database),
       RELAY_BOOTSTRAP_API_KEY: apiKey,
       RELAY_ALLOW_PRIVATE_URLS: 'true',
       AI_PROVIDER: 'echo',
@@ -79,6 +75,21 @@ export async function startRelayProcess(
     output: () => output,
     stop: (signal = 'SIGTERM') => stopChild(child, signal, scaledMs(10_000)),
   };
+}
+
+/** Where the relay keeps its data: a database of a MongoDB-wire store, or its embedded store. */
+function storeEnv(
+  embeddedDataDir: string | undefined,
+  mongoUrl: string | undefined,
+  database: string,
+) {
+  if (embeddedDataDir !== undefined) return { RELAY_DATA_DIR: embeddedDataDir };
+  const base = mongoUrl ?? process.env.MONGODB_URL;
+  if (!base) throw new Error('MONGODB_URL is not set: run through `npm test`');
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  // Per database: a restart on the same database is the same installation (same instance id).
+  return { MONGODB_URL: url.toString(), RELAY_DATA_DIR: join(tmpdir(), `fourthchat-${database}`) };
 }
 
 async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => string) {
