@@ -11,9 +11,10 @@ import { measureMemory } from './phases/memory.mjs';
 import { profileRelay } from './phases/profile.mjs';
 import { measureRetries } from './phases/retries.mjs';
 import { measureScanCost } from './phases/store-scan.mjs';
+import { measureStoreVariants } from './phases/store-variants.mjs';
 import { measureStoreWrites } from './phases/store-writes.mjs';
 import { describeMachine } from './report/machine.mjs';
-import { readLatest, writeMemoryReport, writeReports } from './report/write.mjs';
+import { readLatest, writeMemoryReport, writeReports, writeStoresReport } from './report/write.mjs';
 
 const began = performance.now();
 const log = (line) =>
@@ -54,7 +55,10 @@ async function benchmark(coldContext) {
   const memory = await measureMemory(context);
   log('diagnostic: query cost on the embedded store');
   const scan = await measureScanCost(context);
+  log('the store: synced, the build before, without compaction (side by side)');
+  const stores = await measureStoreVariants(context);
   return {
+    stores,
     accept: { relay, bareKoa, storeWrites },
     endToEnd: fixed,
     maxRate,
@@ -76,6 +80,15 @@ async function main() {
   const context = { plan, log, fixtures, classpath, now: () => performance.now() };
   try {
     if (options.profile) return await profileRelay(context);
+    if (options.stores) {
+      log('the store: synced, the build before, without compaction (side by side)');
+      const stores = await measureStoreVariants(context);
+      const seconds = (Date.now() - startedAt.getTime()) / 1000;
+      return writeStoresReport(
+        { plan, machine, store: STORE_DESCRIPTION, startedAt, seconds, figures: { stores } },
+        log,
+      );
+    }
     if (options.memory) {
       log(
         `memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`,

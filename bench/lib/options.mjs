@@ -2,22 +2,32 @@
 // which the memory run, with its store's warm-up and the figures before and after, takes 6-7)
 // and --quick (< 1 min).
 
-const USAGE = `usage: npm run bench [-- --quick | --memory | --profile | --render]
+const USAGE = `usage: npm run bench [-- --quick | --memory | --stores | --profile | --render]
   (default)   full benchmark, each figure the median of 3 runs; writes bench/results/latest.json,
               bench/results/chart.svg and docs/BENCHMARKS.md
   --quick     one run per figure, short runs; writes bench/results/quick.json only
   --memory    only the memory run (with --quick: its short version); writes
               bench/results/memory.json (or memory-quick.json), never latest.json
+  --stores    only the store variants side by side (synced, the build before, no compaction);
+              writes bench/results/stores.json (or stores-quick.json), never latest.json
   --profile   instead of the benchmark: one relay run under --cpu-prof at a fixed rate,
               then its hottest functions and which process used the CPU
   --render    no measuring: rewrite the chart and docs/BENCHMARKS.md from latest.json
               (after editing bench/report/analysis.md)`;
 
 export function parseOptions(argv) {
-  const options = { quick: false, memory: false, profile: false, render: false, help: false };
+  const options = {
+    quick: false,
+    memory: false,
+    stores: false,
+    profile: false,
+    render: false,
+    help: false,
+  };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--memory') options.memory = true;
+    else if (arg === '--stores') options.stores = true;
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--render') options.render = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
@@ -40,6 +50,8 @@ const FULL = {
   fixedRates: [100, 500],
   fixedSeconds: 5,
   drainSeconds: 8,
+  // The store variants' file size is read after this many messages on a fresh store.
+  fileMessages: 20_000,
   ladder: { rates: [5, 10, 20, 50, 100, 200, 500, 1000, 2000], seconds: 5, bisections: 2 },
   // The relay sustains about 300 msg/s on an idle machine, so 100,000 messages take 5-6 min;
   // shared with other work it fell to 140/s (84,050 in 600 s), hence the room. The run ends
@@ -59,6 +71,7 @@ const QUICK = {
   acceptSeconds: 1,
   fixedSeconds: 1.5,
   drainSeconds: 1.5,
+  fileMessages: 1_000,
   ladder: { rates: [20, 100], seconds: 1.5, bisections: 0 },
   memory: { messages: 5_000, budgetSeconds: 5, window: 32, sampleMs: 250 },
   scanSizes: [500, 2_000],

@@ -19,12 +19,12 @@ export const STORE_DESCRIPTION =
  * The embedded store as the relay runs it by default (file-backed, commit before each
  * acknowledgement) on a fresh temporary directory; `stop()` also deletes the directory.
  */
-export async function startFreshStore(classpath) {
+export async function startFreshStore(classpath, { compaction } = {}) {
   const { startEmbeddedStore } = await import('@fourthchat/embedded-store');
   const dataDir = mkdtempSync(join(tmpdir(), 'fourthchat-bench-'));
   const store = await startEmbeddedStore({
     classpath,
-    mode: { dataDir: storeDir(dataDir) },
+    mode: { dataDir: storeDir(dataDir), compaction },
     environment: process.env,
   });
   const stop = track(async () => {
@@ -107,10 +107,12 @@ async function createConnections(relay, receiver) {
  * so measuring runs cut it short; profiling runs wait.
  */
 export async function withRelayStack(
-  { classpath, fixtures, plan, now, warmStore, profileDir, graceMs = 300 },
+  { classpath, compaction, fixtures, plan, now, warmStore, profileDir, graceMs = 300 },
   use,
 ) {
-  const store = warmStore ? await warmStore.newDatabase() : await startFreshStore(classpath);
+  const store = warmStore
+    ? await warmStore.newDatabase()
+    : await startFreshStore(classpath, { compaction });
   try {
     const relay = await startRelay({ store, aiUrl: fixtures.aiUrl, profileDir });
     const stopRelay = track(() => stopChild(relay.child, graceMs));

@@ -16,8 +16,8 @@ async function dropDatabase(uri, database) {
 
 /** Starts the shared store and puts it under load for `plan.storeWarmupSeconds`. */
 export async function startWarmStore(context) {
-  const { plan, log, classpath } = context;
-  const store = await startFreshStore(classpath);
+  const { plan, log, classpath, compaction } = context;
+  const store = await startFreshStore(classpath, { compaction });
   let databases = 0;
   const warmStore = {
     async newDatabase() {

@@ -178,6 +178,23 @@ export function memoryTable({ memory }, plan) {
   };
 }
 
+/** The store's durability priced, and what its compaction earns (#25). */
+export function storeVariantsTable({ stores }, plan) {
+  const { callers, rate, byVariant } = stores;
+  const ms = (value) => formatMs(value, plan.drainSeconds);
+  return {
+    title: `The store: accept at ${callers} callers and accept → delivered at ${rate} msg/s, by store build (same run)`,
+    header: ['Store', 'Accept', 'Accept p50 / p99', `${rate} msg/s p50 / p99`, 'Store file'],
+    rows: Object.values(byVariant).map(({ name, accept, endToEnd, file }) => [
+      name,
+      formatRate(accept.messagesPerSecond),
+      `${formatMs(accept.p50)} / ${formatMs(accept.p99)}`,
+      `${ms(endToEnd.e2eP50)} / ${ms(endToEnd.e2eP99)}`,
+      `${file.storeFileMB.toFixed(0)} MB after ${file.delivered.toLocaleString('en-US')} messages`,
+    ]),
+  };
+}
+
 export function resultTables(figures, plan) {
   return [
     targetsTable(figures, plan),
@@ -186,5 +203,6 @@ export function resultTables(figures, plan) {
     maxRateTable(figures, plan),
     retriesTable(figures, plan),
     memoryTable(figures, plan),
+    ...(figures.stores ? [storeVariantsTable(figures, plan)] : []),
   ];
 }

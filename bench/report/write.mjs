@@ -7,7 +7,7 @@ import { repoRoot } from '../lib/fixtures.mjs';
 import { renderChart } from './chart.mjs';
 import { benchmarksMarkdown } from './markdown.mjs';
 import { asText } from './render.mjs';
-import { memoryTable, resultTables } from './tables.mjs';
+import { memoryTable, resultTables, storeVariantsTable } from './tables.mjs';
 import { evaluateTargets, limitRatios, memoryTargets } from './targets.mjs';
 import { verdict } from './format.mjs';
 
@@ -45,6 +45,17 @@ export function writeMemoryReport(run, log) {
   const command = `npm run bench -- --memory${plan.mode === 'quick' ? ' --quick' : ''}`;
   const json = join(results, plan.mode === 'quick' ? 'memory-quick.json' : 'memory.json');
   writeFileSync(json, `${JSON.stringify({ ...run, command, targets }, compact, 2)}\n`);
+  log(`wrote ${json}`);
+}
+
+/** `--stores`: the store variants' table, in bench/results/stores(-quick).json. */
+export function writeStoresReport(run, log) {
+  const { plan, figures } = run;
+  process.stdout.write(`\n${asText([storeVariantsTable(figures, plan)])}\n\n`);
+  mkdirSync(results, { recursive: true });
+  const command = `npm run bench -- --stores${plan.mode === 'quick' ? ' --quick' : ''}`;
+  const json = join(results, plan.mode === 'quick' ? 'stores-quick.json' : 'stores.json');
+  writeFileSync(json, `${JSON.stringify({ ...run, command }, compact, 2)}\n`);
   log(`wrote ${json}`);
 }
 

@@ -59,9 +59,10 @@ function jvmFlags(mode: EmbeddedStoreMode): string[] {
 
 function storeArgs(options: EmbeddedStoreOptions): string[] {
   const { mode } = options;
+  // Compaction on is the default, and said only when off: older builds know no such flag.
   const where =
     'dataDir' in mode
-      ? ['--data-dir', mode.dataDir, '--compaction', mode.compaction === false ? 'off' : 'on']
+      ? ['--data-dir', mode.dataDir, ...(mode.compaction === false ? ['--compaction', 'off'] : [])]
       : ['--memory'];
   const host = options.listen?.host ?? '127.0.0.1';
   const port = String(options.listen?.port ?? 0);
