@@ -8,6 +8,7 @@ import { loadTarget, SecretUnavailableError } from './signing-secrets.js';
 
 /** Beyond the delivery timeout, for the store writes around one attempt. */
 const CLAIM_MARGIN_MS = 30_000;
+const HTTP_GONE = 410;
 
 type Deps = Pick<
   RelayDeps,
@@ -24,6 +25,8 @@ export interface AttemptReport {
   gaveUp: boolean;
   /** False when nothing was sent because the target is gone: no figure of any target. */
   sent: boolean;
+  /** The target answered 410 Gone (never for a test): a subscription is removed for it. */
+  gone: boolean;
 }
 
 export interface AttemptObserver {
@@ -151,6 +154,7 @@ export class DeliveryService {
       ok: recorded.status === 'delivered',
       gaveUp: recorded.status === 'failed',
       sent,
+      gone: outcome.status === HTTP_GONE && delivery.kind !== 'test',
     });
     return recorded;
   }
@@ -193,19 +197,8 @@ export class DeliveryService {
       retryAfterMs: 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter, now) : undefined,
       schedule: this.deps.settings.retryScheduleMs,
     });
-    if (!decision.retry) {
-      if (decision.reason === 'gone' && delivery.subscriptionId) {
-        await this.deps.store.subscriptions.delete({
-          _id: delivery.subscriptionId,
-          connectionId: delivery.connectionId,
-        });
-        this.deps.logger.info(
-          { subscriptionId: delivery.subscriptionId },
-          'subscription removed: its target answered 410 Gone',
-        );
-      }
-      return this.finish(delivery, attempt, 'failed', null);
-    }
+    // Out of retries, or 410 Gone (whose subscription an observer removes).
+    if (!decision.retry) return this.finish(delivery, attempt, 'failed', null);
     const at = new Date(now.getTime() + decision.delayMs);
     // The timer first: if this process dies before the record, the job still comes.
     await this.scheduler.schedule({
