@@ -36,11 +36,18 @@ export async function startRelay(
   // Attempts feed the health figures and the delivery.failed events; events are sent by the
   // delivery service itself, so the two are tied together through these late-bound calls.
   const observers: { attempted(report: AttemptReport): void }[] = [];
-  const deliveries = new DeliveryService(deps, jobs.scheduler, {
-    attempted(report) {
-      for (const observer of observers) observer.attempted(report);
+  let url = deps.settings.publicUrl ?? '';
+  const publicUrl = () => deps.settings.publicUrl ?? url;
+  const deliveries = new DeliveryService(
+    deps,
+    jobs.scheduler,
+    {
+      attempted(report) {
+        for (const observer of observers) observer.attempted(report);
+      },
     },
-  });
+    (id) => `${publicUrl()}/api/deliveries/${encodeURIComponent(id)}`,
+  );
   const relayEvents = new RelayEvents(deps, jobs.scheduler, (id, attempt) => {
     deliveries.kick(id, attempt);
   });
@@ -53,7 +60,6 @@ export async function startRelay(
   const accepts = new AcceptBatcher(deps, (messages) => {
     worker.enqueue(messages, { recovered: false });
   });
-  let url = deps.settings.publicUrl ?? '';
   const services: RelayServices = {
     deps,
     accepts,
@@ -64,7 +70,7 @@ export async function startRelay(
     health,
     pauses,
     removals,
-    publicUrl: () => deps.settings.publicUrl ?? url,
+    publicUrl,
   };
   await jobs.start({
     attempt: (deliveryId, attempt) => deliveries.attempt(deliveryId, attempt),

@@ -48,7 +48,9 @@ export class DeliveryService {
   constructor(
     private readonly deps: Deps,
     private readonly scheduler: RetryScheduler,
-    private readonly observer: AttemptObserver = { attempted: () => undefined },
+    private readonly observer: AttemptObserver,
+    /** The delivery in the relay's API, sent with every attempt (X-Webhook-Delivery-Url). */
+    private readonly deliveryUrl: (deliveryId: string) => string,
   ) {}
 
   /** A claim of this process on attempt `attempt`, long enough for one send. */
@@ -131,9 +133,9 @@ export class DeliveryService {
           url: delivery.targetUrl,
           headers: deliveryHeaders({
             target,
-            deliveryId: delivery._id,
-            event: delivery.event ?? 'ai.response',
-            body: delivery.body,
+            delivery,
+            retryScheduleMs: settings.retryScheduleMs,
+            deliveryUrl: this.deliveryUrl(delivery._id),
             now: clock.now(),
           }),
           body: delivery.body,
