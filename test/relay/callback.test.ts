@@ -8,7 +8,8 @@ import { listDeliveries, waitForDelivery } from '../support/deliveries.js';
 import { expectedEvent } from '../support/events.js';
 import { receiverPool } from '../support/receiver-pool.js';
 import type { ReceivedRequest, Receiver } from '../support/receiver.js';
-import { createConnection } from '../support/relay-harness.js';
+import { gatedResponder } from '../support/gated-responder.js';
+import { createConnection, startTestRelay } from '../support/relay-harness.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
 import { specSignatureMatches, verifiesWith } from '../support/signatures.js';
 import { waitFor } from '../support/wait.js';
@@ -149,6 +150,61 @@ test('a reply that finally fails sends message.failed to the callback and to sub
   await waitForDelivery(relay, failedCallback.id, (d) => d.status === 'delivered');
   expect(other?.requests).toEqual([]);
   expect(webhook?.requests).toEqual([]);
+});
+
+test("a message whose chatbot is deleted before its turn: message.failed, signed with the connection's secret", async () => {
+  const gate = gatedResponder();
+  const own = await startTestRelay({ responder: gate });
+  try {
+    const [webhook, callback] = [await receivers.start(), await receivers.start()];
+    const { chatbotId, connectionId, secret } = await createConnection(own, webhook.url);
+    const first = { connectionId, message: 'first', userId: 'u-1' };
+    await own.api('/api/webhooks/incoming', { body: first });
+    await waitFor(() => gate.requests.length === 1, { what: 'the first AI call' });
+    const second = await own.api('/api/webhooks/incoming', {
+      body: { ...first, message: 'second', callbackUrl: callback.url },
+    });
+
+    await own.api(`/api/chatbots/${chatbotId}`, { method: 'DELETE' });
+    gate.open();
+
+    await waitFor(() => callback.requests.length > 0, { what: 'message.failed' });
+    const request = callback.requests[0] as ReceivedRequest;
+    expect(JSON.parse(request.body).data).toEqual({
+      messageId: second.body.messageId,
+      conversationId: second.body.conversationId,
+      userId: 'u-1',
+      reason: 'The chatbot was deleted before this message was answered',
+    });
+    expect(verifiesWith(request, secret)).toBe(true);
+  } finally {
+    await own.close();
+  }
+});
+
+test('an Idempotency-Key covers callbackUrl and callbackSecret like the rest of the body', async () => {
+  const { connectionId } = await createConnection(relay, (await receivers.start()).url);
+  const callback = await receivers.start();
+  const body = { connectionId, callbackUrl: callback.url, callbackSecret: CALLBACK_SECRET };
+  const post = (extra: Record<string, unknown>) =>
+    relay.api('/api/webhooks/incoming', {
+      body: { message: 'once', ...body, ...extra },
+      headers: { 'Idempotency-Key': `callback-${connectionId}` },
+    });
+
+  const first = await post({});
+  const repeated = await post({});
+  const otherUrl = await post({ callbackUrl: `${callback.url}/other` });
+  const otherSecret = await post({ callbackSecret: 'another-secret-123' });
+
+  expect([first.status, repeated.status]).toEqual([202, 202]);
+  expect(repeated.body).toEqual(first.body);
+  for (const conflict of [otherUrl, otherSecret]) {
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe('idempotency_conflict');
+  }
+  await waitForCallback(connectionId, (d) => d.status === 'delivered');
+  expect(callback.requests).toHaveLength(1);
 });
 
 test.each([
