@@ -8,7 +8,7 @@ import { startReceiver, type Receiver } from '../support/receiver.js';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process.js';
 import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
-import { launchBrowser, openPage, screenshot, watchPage, type PageWatch } from './browser.js';
+import { launchBrowser, screenshot, signedInPage, type PageWatch } from './browser.js';
 
 jest.setTimeout(scaledMs(30_000));
 
@@ -55,12 +55,7 @@ beforeAll(async () => {
     { what: 'the 410 removal' },
   );
 
-  page = await openPage(browser, { viewport: { width: 1100, height: 900 } });
-  watch = watchPage(page);
-  await page.goto(`${relay.baseUrl}/`);
-  await page.getByLabel('API key').fill(relay.apiKey);
-  await page.getByLabel('API key').press('Enter');
-  await page.getByRole('heading', { name: 'Chatbots', level: 1 }).waitFor();
+  ({ page, watch } = await signedInPage(browser, relay));
 });
 
 afterAll(async () => {
