@@ -3,8 +3,13 @@ import type {
   Connection,
   Conversation,
   ConversationMessage,
+  ConversationSummary,
+  MessageLookup,
+  OutgoingPayload,
   Delivery,
+  RemovedSubscription,
   Subscription,
+  SubscriptionFilter,
   TargetHealth,
 } from '@fourthchat/shared';
 import type {
@@ -14,8 +19,11 @@ import type {
   DeliveryDoc,
   MessageDoc,
   PendingMessageDoc,
+  RemovedSubscriptionDoc,
   SubscriptionDoc,
+  SubscriptionFilterDoc,
 } from '../store/documents.js';
+import type { FoundMessage } from '../store/message-lookups.js';
 import { eventsOf } from '../store/subscriptions.js';
 
 /** Turns store documents into the API's objects (never with a secret in them). */
@@ -57,8 +65,33 @@ export function subscriptionView(doc: SubscriptionDoc, health: TargetHealth): Su
     connectionId: doc.connectionId,
     targetUrl: doc.targetUrl,
     events: eventsOf(doc),
+    filter: filterView(doc.filter ?? null),
+    whileUnpublished: doc.whileUnpublished ?? 'hold',
+    paused: Boolean(doc.paused),
+    ...(doc.expiresAt ? { expiration_date: doc.expiresAt.toISOString() } : {}),
     health,
     createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export function removedSubscriptionView(doc: RemovedSubscriptionDoc): RemovedSubscription {
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    targetUrl: doc.targetUrl,
+    reason: doc.reason,
+    heldDeliveries: doc.heldDeliveries,
+    removedAt: doc.removedAt.toISOString(),
+  };
+}
+
+function filterView(filter: SubscriptionFilterDoc | null): SubscriptionFilter {
+  if (!filter) return {};
+  return {
+    ...(filter.userId === null ? {} : { userId: filter.userId }),
+    ...(filter.metadata.length === 0
+      ? {}
+      : { metadata: Object.fromEntries(filter.metadata.map(({ key, value }) => [key, value])) }),
   };
 }
 
@@ -119,5 +152,43 @@ export function conversationView(
       ...transcript.settled.map(messageView),
       ...transcript.waiting.map(waitingMessageView),
     ],
+  };
+}
+
+export function conversationSummaryView(doc: ConversationDoc): ConversationSummary {
+  const last = doc.recent.at(-1);
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    ...(doc.userId === null ? {} : { userId: doc.userId }),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+    ...(last
+      ? {
+          lastMessage: {
+            id: last.id,
+            role: last.role,
+            content: last.content,
+            createdAt: last.at.toISOString(),
+          },
+        }
+      : {}),
+  };
+}
+
+export function messageLookupView(found: FoundMessage): MessageLookup {
+  const { question } = found;
+  const settled = found.state === 'settled' ? found : undefined;
+  const failed = settled?.question.status === 'failed';
+  return {
+    id: question._id,
+    connectionId: question.connectionId,
+    conversationId: question.conversationId,
+    ...(question.userId === null ? {} : { userId: question.userId }),
+    status: !settled ? 'pending' : failed ? 'failed' : 'replied',
+    reply: settled?.reply?.outgoing
+      ? (JSON.parse(settled.reply.outgoing) as OutgoingPayload)
+      : null,
+    ...(failed ? { error: settled.question.error ?? 'The reply failed' } : {}),
   };
 }

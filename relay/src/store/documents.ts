@@ -1,4 +1,16 @@
 import type { DeliveryAttempt, DeliveryStatus, EventType } from '@fourthchat/shared';
+import type { Pause } from './target-documents.js';
+
+export type {
+  HealthHour,
+  MetadataMatch,
+  Pause,
+  RecoveryDoc,
+  RemovedSubscriptionDoc,
+  SubscriptionDoc,
+  SubscriptionFilterDoc,
+  TargetHealthDoc,
+} from './target-documents.js';
 
 /** A claim on a piece of work by one relay process, until a time. */
 export interface Lease {
@@ -60,25 +72,6 @@ export interface ConnectionDoc {
   updatedAt: Date;
 }
 
-/** Why and since when a delivery target gets no attempts. */
-export interface Pause {
-  at: Date;
-  reason: string;
-}
-
-export interface SubscriptionDoc {
-  _id: string;
-  workspaceId: string;
-  connectionId: string;
-  targetUrl: string;
-  secret: string;
-  /** What it receives; absent on documents from before events existed: replies only. */
-  events?: EventType[];
-  /** Set while paused; absent (or null) when not. */
-  paused?: Pause | null;
-  createdAt: Date;
-}
-
 /** One turn of the recent history kept on the conversation (what the AI is shown). */
 export interface HistoryEntry {
   /** The message's id: a question found here has been answered (or has failed). */
@@ -125,7 +118,20 @@ export interface PendingMessageDoc {
   userId: string | null;
   /** The id its reply will have (fixed up front so a retry cannot answer twice). */
   replyId: string;
+  /** Where its reply (or `message.failed`) is POSTed too; absent or null: nowhere. */
+  callback?: CallbackDoc | null;
   acceptedAt: Date;
+}
+
+/**
+ * A message's callback. `own`: signed with the caller's callbackSecret; else with the
+ * connection's secret at send time, or, once the connection is gone (its chatbot deleted),
+ * with `sealedSecret`, the connection's secret as it was at accept.
+ */
+export interface CallbackDoc {
+  url: string;
+  sealedSecret: string;
+  own: boolean;
 }
 
 export type MessageStatus = 'completed' | 'failed';
@@ -162,10 +168,12 @@ export interface DeliveryDoc {
   connectionId: string;
   subscriptionId: string | null;
   messageId: string | null;
-  kind: 'reply' | 'test' | 'event';
+  kind: 'reply' | 'test' | 'event' | 'callback';
   /** What the body is (the X-Webhook-Event header); absent on older documents: `ai.response`. */
   event?: EventType;
   targetUrl: string;
+  /** Set on a callback (kind `callback`): how it is signed. */
+  callback?: Omit<CallbackDoc, 'url'>;
   /** Serialized once; every attempt sends these bytes. */
   body: string;
   status: DeliveryStatus;
@@ -187,48 +195,4 @@ export interface IdempotencyDoc {
   response: { status: number; body: unknown } | null;
   createdAt: Date;
   expiresAt: Date;
-}
-
-/**
- * One attempt-time bucket count per entry of HEALTH_LATENCY_BOUNDS_MS (store/target-health.ts):
- * a fixed log-scale histogram, so percentiles are read as the upper bound of their bucket.
- */
-export interface HealthHour {
-  /** Hours since the epoch: the slot is reused a day later, reset on its first write. */
-  hour: number;
-  attempts: number;
-  succeeded: number;
-  /** Bucket index (as text) → attempts whose time fell in it. */
-  latency: Record<string, number>;
-}
-
-/**
- * How one delivery target fares. `_id` is the target key: `<connectionId>:webhook` or the
- * subscription id. Counters only grow by `$inc`, so relays sharing a store never lose counts.
- */
-export interface TargetHealthDoc {
-  _id: string;
-  connectionId: string;
-  subscriptionId: string | null;
-  /** Deliveries that gave up since the last successful attempt. */
-  consecutiveFailures: number;
-  /** The first failed attempt after the last success; absent while the latest one succeeded. */
-  failingSince?: Date;
-  lastError?: { message: string; at: Date };
-  lastSuccessAt?: Date;
-  /** `h0` … `h23`: slot hour % 24 of the last 24 hours. */
-  hours: Record<string, HealthHour>;
-}
-
-/** A bulk recover, stored first: its unique _id (derived from the window) makes it run once. */
-export interface RecoveryDoc {
-  _id: string;
-  workspaceId: string;
-  connectionId: string;
-  since: Date;
-  until: Date;
-  target: string | null;
-  queued: number;
-  ratePerSecond: number;
-  createdAt: Date;
 }

@@ -5,8 +5,10 @@ import { ConnectionRepository } from './connections.js';
 import { ConversationRepository } from './conversations.js';
 import { DeliveryRepository } from './deliveries.js';
 import { IdempotencyRepository } from './idempotency.js';
+import { MessageLookupRepository } from './message-lookups.js';
 import { openDatabase, type StoreCommand } from './mongo.js';
 import { RecoveryRepository } from './recoveries.js';
+import { RemovedSubscriptionRepository } from './removed-subscriptions.js';
 import { SubscriptionRepository } from './subscriptions.js';
 import { TargetHealthRepository } from './target-health.js';
 import { WorkspaceRepository } from './workspaces.js';
@@ -18,10 +20,12 @@ export interface Store {
   connections: ConnectionRepository;
   subscriptions: SubscriptionRepository;
   conversations: ConversationRepository;
+  messages: MessageLookupRepository;
   deliveries: DeliveryRepository;
   idempotency: IdempotencyRepository;
   targetHealth: TargetHealthRepository;
   recoveries: RecoveryRepository;
+  removedSubscriptions: RemovedSubscriptionRepository;
   /** The database itself, for the job scheduler's backend (pipeline/agenda-scheduler.ts) only. */
   jobsDatabase: Db;
   ping(): Promise<void>;
@@ -51,10 +55,12 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     connections: new ConnectionRepository(collections, new TtlCache(ttl, now)),
     subscriptions: new SubscriptionRepository(collections, new TtlCache(ttl, now)),
     conversations: new ConversationRepository(collections),
+    messages: new MessageLookupRepository(collections),
     deliveries: new DeliveryRepository(collections),
     idempotency: new IdempotencyRepository(collections),
     targetHealth: new TargetHealthRepository(collections),
     recoveries: new RecoveryRepository(collections),
+    removedSubscriptions: new RemovedSubscriptionRepository(collections),
     jobsDatabase: db,
     async ping() {
       await db.command({ ping: 1 });
