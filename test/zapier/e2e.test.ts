@@ -161,6 +161,7 @@ describe('Zapier app against a real relay', () => {
             attempts: failedAttempts.length,
             lastError: expect.stringContaining('500'),
           }),
+          delivery: expect.objectContaining({ id: delivery.headers['webhook-id'] }),
         },
       ]);
       expect(failedAttempts).toHaveLength(4);

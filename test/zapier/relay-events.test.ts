@@ -63,11 +63,15 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
       : await appTester(webhookPausedHook.perform, bundleOf(payload));
 
   it('Delivery Failed turns a signed delivery.failed into one item keyed by the event id', async () => {
-    expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([deliveryFailedEvent]);
+    expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([
+      { ...deliveryFailedEvent, delivery: { id: 'dlv_1' } },
+    ]);
   });
 
   it('Webhook Paused turns a signed target.paused into one item', async () => {
-    expect(await deliverTo(webhookPausedHook, targetPausedEvent)).toEqual([targetPausedEvent]);
+    expect(await deliverTo(webhookPausedHook, targetPausedEvent)).toEqual([
+      { ...targetPausedEvent, delivery: { id: 'dlv_1' } },
+    ]);
   });
 
   it('ignores a delivery.failed signed with another secret', async () => {

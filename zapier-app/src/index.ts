@@ -7,6 +7,7 @@ import { connectionList } from './triggers/connection-list.js';
 import { newAiResponse } from './triggers/new-ai-response/index.js';
 import { deliveryFailed } from './triggers/relay-event/delivery-failed.js';
 import { webhookPaused } from './triggers/relay-event/webhook-paused.js';
+import { webhookResumed } from './triggers/relay-event/webhook-resumed.js';
 
 // Zapier loads CommonJS apps with a plain require(), which would not see an ES default export.
 export = defineApp({
@@ -22,6 +23,7 @@ export = defineApp({
     [newAiResponse.key]: newAiResponse,
     [deliveryFailed.key]: deliveryFailed,
     [webhookPaused.key]: webhookPaused,
+    [webhookResumed.key]: webhookResumed,
   },
   creates: {
     [sendMessage.key]: sendMessage,

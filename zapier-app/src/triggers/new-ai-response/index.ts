@@ -1,5 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { replyOutputFields, replySample } from '../../fields/reply.js';
+import { deliveryOutputFields, sampleDelivery } from '../hook/delivery-meta.js';
 import { hookInputFields } from '../hook/input.js';
 import { performUnsubscribe } from '../hook/subscription.js';
 import { toResponseItem } from './item.js';
@@ -20,7 +21,11 @@ export const newAiResponse = defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    sample: toResponseItem(replySample),
-    outputFields: [{ key: 'id', label: 'Reply ID', type: 'string' }, ...replyOutputFields],
+    sample: { ...toResponseItem(replySample), delivery: sampleDelivery },
+    outputFields: [
+      { key: 'id', label: 'Reply ID', type: 'string' },
+      ...replyOutputFields,
+      ...deliveryOutputFields,
+    ],
   },
 });

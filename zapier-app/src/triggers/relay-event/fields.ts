@@ -27,3 +27,9 @@ export const targetPausedOutputFields = [
   { key: 'data__failingSince', label: 'Failing Since', type: 'datetime' },
   { key: 'data__lastError', label: 'Last Error', type: 'string' },
 ] satisfies OutputFields;
+
+export const targetResumedOutputFields = [
+  ...eventOutputFields,
+  // `api` (Resume in FourthChat or the API), `test` (a successful test), `subscribe` (subscribed again).
+  { key: 'data__by', label: 'Resumed By', type: 'string' },
+] satisfies OutputFields;

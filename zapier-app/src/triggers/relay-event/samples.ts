@@ -1,4 +1,8 @@
-import type { DeliveryFailedEvent, TargetPausedEvent } from '../../shared/index.js';
+import type {
+  DeliveryFailedEvent,
+  TargetPausedEvent,
+  TargetResumedEvent,
+} from '../../shared/index.js';
 
 /** The contract's example: the CRM behind the connection's webhook URL answered 500 four times. */
 export const deliveryFailedSample = {
@@ -29,3 +33,15 @@ export const targetPausedSample = {
     lastError: 'HTTP 500',
   },
 } satisfies TargetPausedEvent;
+
+/** The webhook URL above, resumed by hand once the CRM was back. */
+export const targetResumedSample = {
+  type: 'target.resumed',
+  id: 'evt_4c8d2b17',
+  connectionId: 'conn_5f1c2a9e',
+  timestamp: '2024-01-21T09:00:00Z',
+  data: {
+    target: { kind: 'webhook', url: 'https://crm.example.com/fourthchat/webhook' },
+    by: 'api',
+  },
+} satisfies TargetResumedEvent;
