@@ -2,27 +2,37 @@ import { describe, expect, it } from '@jest/globals';
 import { generateSecret } from '../../zapier-app/src/shared/index.js';
 import { deliveryFailedHook } from '../../zapier-app/src/triggers/relay-event/delivery-failed.js';
 import { webhookPausedHook } from '../../zapier-app/src/triggers/relay-event/webhook-paused.js';
+import { webhookResumedHook } from '../../zapier-app/src/triggers/relay-event/webhook-resumed.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { signedDelivery } from './support/delivery.js';
-import { deliveryFailedEvent, reply, targetPausedEvent, testPayload } from './support/payloads.js';
+import {
+  deliveryFailedEvent,
+  reply,
+  targetPausedEvent,
+  targetResumedEvent,
+  testPayload,
+} from './support/payloads.js';
 import { useNock } from './support/nock.js';
 
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/abc';
 const nock = useNock();
-const { deliveryFailed, webhookPaused } = app.triggers;
-type EventHook = typeof deliveryFailedHook | typeof webhookPausedHook;
+const { deliveryFailed, webhookPaused, webhookResumed } = app.triggers;
+type EventHook = typeof deliveryFailedHook | typeof webhookPausedHook | typeof webhookResumedHook;
 
-describe('Delivery Failed and Webhook Paused trigger definitions', () => {
+describe('Delivery Failed, Webhook Paused and Webhook Resumed trigger definitions', () => {
   it.each([
     [deliveryFailed, deliveryFailedHook, 'evt_7d2f9a41', 'data__attempts'],
     [webhookPaused, webhookPausedHook, 'evt_1a6c0e93', 'data__consecutiveFailures'],
+    [webhookResumed, webhookResumedHook, 'evt_4c8d2b17', 'data__by'],
   ])(
     '%#: an instant REST hook with a sample and flattened output fields',
     (trigger, hook, id, key) => {
       expect(trigger.operation).toMatchObject({ type: 'hook', ...hook });
-      expect(trigger.operation.sample).toMatchObject({ id });
+      expect(trigger.operation.sample).toMatchObject({ id, delivery: { attempt: 1 } });
       const keys = trigger.operation.outputFields?.map((field) => 'key' in field && field.key);
-      expect(keys).toEqual(expect.arrayContaining(['id', 'type', 'data__target__url', key]));
+      expect(keys).toEqual(
+        expect.arrayContaining(['id', 'type', 'data__target__url', key, 'delivery__attempt']),
+      );
     },
   );
 });
@@ -60,7 +70,9 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
   const deliverTo = async (hook: EventHook, payload: object): Promise<unknown[]> =>
     hook === deliveryFailedHook
       ? await appTester(deliveryFailedHook.perform, bundleOf(payload))
-      : await appTester(webhookPausedHook.perform, bundleOf(payload));
+      : hook === webhookPausedHook
+        ? await appTester(webhookPausedHook.perform, bundleOf(payload))
+        : await appTester(webhookResumedHook.perform, bundleOf(payload));
 
   it('Delivery Failed turns a signed delivery.failed into one item keyed by the event id', async () => {
     expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([
@@ -72,6 +84,22 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
     expect(await deliverTo(webhookPausedHook, targetPausedEvent)).toEqual([
       { ...targetPausedEvent, delivery: { id: 'dlv_1' } },
     ]);
+  });
+
+  it('Webhook Resumed turns a signed target.resumed into one item', async () => {
+    expect(await deliverTo(webhookResumedHook, targetResumedEvent)).toEqual([
+      { ...targetResumedEvent, delivery: { id: 'dlv_1' } },
+    ]);
+  });
+
+  it('Webhook Resumed ignores a target.paused, even signed', async () => {
+    expect(await deliverTo(webhookResumedHook, targetPausedEvent)).toEqual([]);
+  });
+
+  it('Webhook Resumed offers its static sample: the relay keeps no list of past resumes', async () => {
+    const inputData = { connectionId: 'conn_1' };
+
+    expect(await appTester(webhookResumedHook.performList, { authData, inputData })).toEqual([]);
   });
 
   it('ignores a delivery.failed signed with another secret', async () => {

@@ -2,6 +2,7 @@ import type {
   DeliveryFailedEvent,
   OutgoingPayload,
   TargetPausedEvent,
+  TargetResumedEvent,
   TestPayload,
 } from '../../../zapier-app/src/shared/index.js';
 
@@ -50,4 +51,13 @@ export const targetPausedEvent: TargetPausedEvent = {
     failingSince: '2024-01-15T10:31:00Z',
     lastError: 'HTTP 500',
   },
+};
+
+/** The webhook URL above, resumed through the API. */
+export const targetResumedEvent: TargetResumedEvent = {
+  type: 'target.resumed',
+  id: 'evt_3',
+  connectionId: 'conn_1',
+  timestamp: '2024-01-21T09:00:00Z',
+  data: { target: { kind: 'webhook', url: 'https://crm.example.com/hook' }, by: 'api' },
 };
