@@ -1,6 +1,7 @@
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import packageJson from '../package.json';
 import { authentication } from './authentication.js';
+import { getConversation } from './creates/get-conversation/index.js';
 import { sendMessage } from './creates/send-message/index.js';
 import { addBearerToken, mapRelayErrors } from './middleware.js';
 import { connectionList } from './triggers/connection-list.js';
@@ -27,5 +28,6 @@ export = defineApp({
   },
   creates: {
     [sendMessage.key]: sendMessage,
+    [getConversation.key]: getConversation,
   },
 });

@@ -1,0 +1,56 @@
+import {
+  isNonEmptyString,
+  isPlainObject,
+  type Conversation,
+  type ConversationMessage,
+} from '../shared/index.js';
+
+/**
+ * A conversation as Zapier steps give it: the relay's view plus what a Zap usually maps, which
+ * line items make awkward: the message count, the last message, and the whole exchange as text.
+ */
+export type ConversationItem = Conversation & {
+  messageCount: number;
+  lastMessage?: ConversationMessage;
+  transcript: string;
+};
+
+function isMessage(value: unknown): value is ConversationMessage {
+  return (
+    isPlainObject(value) &&
+    isNonEmptyString(value.id) &&
+    (value.role === 'user' || value.role === 'assistant') &&
+    typeof value.content === 'string'
+  );
+}
+
+/** `GET /api/conversations/:id`: what the item needs (the relay adds its retention window). */
+export function isConversation(value: unknown): value is Conversation {
+  return (
+    isPlainObject(value) &&
+    isNonEmptyString(value.id) &&
+    isNonEmptyString(value.connectionId) &&
+    Array.isArray(value.messages) &&
+    value.messages.every(isMessage)
+  );
+}
+
+const SPEAKER = { user: 'User', assistant: 'Assistant' } as const;
+
+/** "User: …" and "Assistant: …" paragraphs, oldest first; a reply still being written is left out. */
+function transcriptOf(messages: readonly ConversationMessage[]): string {
+  return messages
+    .filter((message) => message.content !== '')
+    .map((message) => `${SPEAKER[message.role]}: ${message.content}`)
+    .join('\n\n');
+}
+
+export function toConversationItem<T extends Conversation>(conversation: T): T & ConversationItem {
+  const lastMessage = conversation.messages.at(-1);
+  return {
+    ...conversation,
+    messageCount: conversation.messages.length,
+    ...(lastMessage === undefined ? {} : { lastMessage }),
+    transcript: transcriptOf(conversation.messages),
+  };
+}
