@@ -34,7 +34,7 @@ describe('deliveryOutcome (why a delivery starts a run or not)', () => {
     });
   });
 
-  it('reads the last attempt, and leaves out attempt headers a relay did not send', () => {
+  it('reads the last attempt, and takes a relay without attempt headers as a first attempt', () => {
     const last = signedDelivery({
       body,
       secret,
@@ -54,9 +54,14 @@ describe('deliveryOutcome (why a delivery starts a run or not)', () => {
       attempt: 4,
       isLastAttempt: true,
     });
-    expect(deliveryOutcome(bare, subscribeData, now).items[0]?.delivery).toEqual({ id: 'dlv_2' });
+    const firstAttempt = { attempt: 1, isLastAttempt: false };
+    expect(deliveryOutcome(bare, subscribeData, now).items[0]?.delivery).toEqual({
+      id: 'dlv_2',
+      ...firstAttempt,
+    });
     expect(deliveryOutcome(garbled, subscribeData, now).items[0]?.delivery).toEqual({
       id: 'dlv_1',
+      ...firstAttempt,
     });
   });
 

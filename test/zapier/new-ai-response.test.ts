@@ -144,7 +144,9 @@ describe('perform (a delivery to the Zap hook URL)', () => {
   it('turns a genuine delivery into one item keyed by the reply id', async () => {
     const items = await run(signedDelivery({ body, secret, now: new Date() }));
 
-    expect(items).toEqual([{ ...reply, id: 'msg_reply_1', delivery: { id: 'dlv_1' } }]);
+    expect(items).toEqual([
+      { ...reply, id: 'msg_reply_1', delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
   });
 
   it('reads the signature from the Http- prefixed, Camel-Cased header names Zapier uses', async () => {

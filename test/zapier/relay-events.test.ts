@@ -76,19 +76,19 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
 
   it('Delivery Failed turns a signed delivery.failed into one item keyed by the event id', async () => {
     expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([
-      { ...deliveryFailedEvent, delivery: { id: 'dlv_1' } },
+      { ...deliveryFailedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
     ]);
   });
 
   it('Webhook Paused turns a signed target.paused into one item', async () => {
     expect(await deliverTo(webhookPausedHook, targetPausedEvent)).toEqual([
-      { ...targetPausedEvent, delivery: { id: 'dlv_1' } },
+      { ...targetPausedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
     ]);
   });
 
   it('Webhook Resumed turns a signed target.resumed into one item', async () => {
     expect(await deliverTo(webhookResumedHook, targetResumedEvent)).toEqual([
-      { ...targetResumedEvent, delivery: { id: 'dlv_1' } },
+      { ...targetResumedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
     ]);
   });
 

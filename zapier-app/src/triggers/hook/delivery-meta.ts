@@ -1,44 +1,13 @@
 import type { OutputFields } from 'zapier-platform-core';
-import { getHeader, type IncomingHeaders } from '../../shared/index.js';
-
-// The relay's delivery headers (docs/CONTRACT.md); Zapier hands them over as `Http-X-Webhook-…`.
-const ATTEMPT_HEADER = 'X-Webhook-Attempt';
-const LAST_ATTEMPT_HEADER = 'X-Webhook-Last-Attempt';
-const DELIVERY_URL_HEADER = 'X-Webhook-Delivery-Url';
+import { deliveryInfo, type DeliveryInfo, type IncomingHeaders } from '../../shared/index.js';
 
 /**
- * Which delivery started the run: `id` is the signed delivery id (the idempotency key, the same on
- * every retry), `attempt` counts from 1, `isLastAttempt` says no retry follows if this run fails to
- * take it, `url` is the delivery in the relay's log. A relay from before these headers sends only
- * the id.
+ * Which delivery started the run: the relay's delivery headers as shared's deliveryInfo reads
+ * them (a relay from before them: attempt 1, not last, no URL), with `id` the signed delivery id
+ * (the verified Standard Webhooks id, not the unsigned X-Webhook-Id beside it).
  */
-export interface DeliveryMeta {
-  id: string;
-  attempt?: number;
-  isLastAttempt?: boolean;
-  url?: string;
-}
-
-function attemptOf(text: string | undefined): number | undefined {
-  const attempt = text !== undefined && /^\d+$/.test(text) ? Number(text) : 0;
-  return Number.isSafeInteger(attempt) && attempt > 0 ? attempt : undefined;
-}
-
-function flagOf(text: string | undefined): boolean | undefined {
-  if (text === 'true') return true;
-  return text === 'false' ? false : undefined;
-}
-
-export function deliveryMeta(id: string, headers: IncomingHeaders): DeliveryMeta {
-  const attempt = attemptOf(getHeader(headers, ATTEMPT_HEADER));
-  const isLastAttempt = flagOf(getHeader(headers, LAST_ATTEMPT_HEADER)?.toLowerCase());
-  const url = getHeader(headers, DELIVERY_URL_HEADER);
-  return {
-    id,
-    ...(attempt === undefined ? {} : { attempt }),
-    ...(isLastAttempt === undefined ? {} : { isLastAttempt }),
-    ...(url === undefined ? {} : { url }),
-  };
+export function deliveryMeta(signedId: string, headers: IncomingHeaders): DeliveryInfo {
+  return { attempt: 1, isLastAttempt: false, ...deliveryInfo(headers), id: signedId };
 }
 
 /** What every instant trigger's item adds; Zapier flattens `delivery` with `__`. */
@@ -55,4 +24,4 @@ export const sampleDelivery = {
   attempt: 1,
   isLastAttempt: false,
   url: 'https://relay.example.com/api/deliveries/dlv_0b8e3c52',
-} satisfies DeliveryMeta;
+} satisfies DeliveryInfo;

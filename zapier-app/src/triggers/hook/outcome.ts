@@ -3,10 +3,11 @@ import {
   isTestPayload,
   verify,
   WebhookVerificationError,
+  type DeliveryInfo,
   type IncomingHeaders,
   type WebhookVerificationErrorCode,
 } from '../../shared/index.js';
-import { deliveryMeta, type DeliveryMeta } from './delivery-meta.js';
+import { deliveryMeta } from './delivery-meta.js';
 import { isSubscribeData } from './subscribe-data.js';
 
 /** Why a delivery started no Zap run; logged so a user can tell a forgery from a test. */
@@ -18,7 +19,7 @@ export type SkipReason =
   | 'unexpected_payload';
 
 /** A trigger item carries the delivery that brought it. */
-export type Delivered<T> = T & { delivery: DeliveryMeta };
+export type Delivered<T> = T & { delivery: DeliveryInfo };
 
 export type DeliveryOutcome<T> = { items: [Delivered<T>] } | { items: []; skipped: SkipReason };
 
