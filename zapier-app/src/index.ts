@@ -2,6 +2,7 @@ import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import packageJson from '../package.json';
 import { authentication } from './authentication.js';
 import { getConversation } from './creates/get-conversation/index.js';
+import { sendMessageAndWait } from './creates/send-and-wait/index.js';
 import { sendMessage } from './creates/send-message/index.js';
 import { addBearerToken, mapRelayErrors } from './middleware.js';
 import { connectionList } from './triggers/connection-list.js';
@@ -28,6 +29,7 @@ export = defineApp({
   },
   creates: {
     [sendMessage.key]: sendMessage,
+    [sendMessageAndWait.key]: sendMessageAndWait,
     [getConversation.key]: getConversation,
   },
 });
