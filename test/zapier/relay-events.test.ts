@@ -14,7 +14,6 @@ import {
 } from './support/payloads.js';
 import { useNock } from './support/nock.js';
 
-const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/abc';
 const nock = useNock();
 const { deliveryFailed, webhookPaused, webhookResumed } = app.triggers;
 type EventHook = typeof deliveryFailedHook | typeof webhookPausedHook | typeof webhookResumedHook;
@@ -33,29 +32,6 @@ describe('Delivery Failed, Webhook Paused and Webhook Resumed trigger definition
       expect(keys).toEqual(
         expect.arrayContaining(['id', 'type', 'data__target__url', key, 'delivery__attempt']),
       );
-    },
-  );
-});
-
-describe('performSubscribe of the event triggers', () => {
-  it.each([
-    ['Delivery Failed', deliveryFailedHook, 'delivery.failed'],
-    ['Webhook Paused', webhookPausedHook, 'target.paused'],
-  ])(
-    '%s subscribes the Zap hook URL for its event only',
-    async (_label, hook: EventHook, event) => {
-      const relay = nock(RELAY)
-        .post('/api/connections/conn_1/subscriptions', { targetUrl: TARGET_URL, events: [event] })
-        .reply(201, { id: 'sub_1', secret: 'whsec_c2VjcmV0', events: [event] });
-
-      const subscribeData = await appTester(hook.performSubscribe, {
-        authData,
-        inputData: { connectionId: 'conn_1' },
-        targetUrl: TARGET_URL,
-      });
-
-      expect(subscribeData).toEqual({ id: 'sub_1', secret: 'whsec_c2VjcmV0' });
-      expect(relay.isDone()).toBe(true);
     },
   );
 });

@@ -1,6 +1,7 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { replyOutputFields, replySample } from '../../fields/reply.js';
 import { deliveryOutputFields, sampleDelivery } from '../hook/delivery-meta.js';
+import { replyFilterInputFields } from '../hook/filter.js';
 import { hookInputFields } from '../hook/input.js';
 import { performUnsubscribe } from '../hook/subscription.js';
 import { toResponseItem } from './item.js';
@@ -16,7 +17,7 @@ export const newAiResponse = defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: hookInputFields,
+    inputFields: [...hookInputFields, ...replyFilterInputFields],
     performSubscribe,
     performUnsubscribe,
     perform,
