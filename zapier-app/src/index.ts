@@ -5,6 +5,8 @@ import { getConversation } from './creates/get-conversation/index.js';
 import { sendMessageAndWait } from './creates/send-and-wait/index.js';
 import { sendMessage } from './creates/send-message/index.js';
 import { addBearerToken, mapRelayErrors } from './middleware.js';
+import { findConversation } from './searches/find-conversation/index.js';
+import { findReply } from './searches/find-reply/index.js';
 import { connectionList } from './triggers/connection-list.js';
 import { newAiResponse } from './triggers/new-ai-response/index.js';
 import { deliveryFailed } from './triggers/relay-event/delivery-failed.js';
@@ -31,5 +33,9 @@ export = defineApp({
     [sendMessage.key]: sendMessage,
     [sendMessageAndWait.key]: sendMessageAndWait,
     [getConversation.key]: getConversation,
+  },
+  searches: {
+    [findConversation.key]: findConversation,
+    [findReply.key]: findReply,
   },
 });

@@ -15,27 +15,22 @@ export type ConversationItem = Conversation & {
   transcript: string;
 };
 
+const SPEAKER = { user: 'User', assistant: 'Assistant' } as const;
+
+/** What the transcript reads of a message: who said it, and what. */
 function isMessage(value: unknown): value is ConversationMessage {
   return (
     isPlainObject(value) &&
-    isNonEmptyString(value.id) &&
-    (value.role === 'user' || value.role === 'assistant') &&
+    Object.hasOwn(SPEAKER, String(value.role)) &&
     typeof value.content === 'string'
   );
 }
 
-/** `GET /api/conversations/:id`: what the item needs (the relay adds its retention window). */
+/** `GET /api/conversations/:id`, as far as the item reads it (the relay adds its retention window). */
 export function isConversation(value: unknown): value is Conversation {
-  return (
-    isPlainObject(value) &&
-    isNonEmptyString(value.id) &&
-    isNonEmptyString(value.connectionId) &&
-    Array.isArray(value.messages) &&
-    value.messages.every(isMessage)
-  );
+  if (!isPlainObject(value) || !isNonEmptyString(value.id)) return false;
+  return Array.isArray(value.messages) && value.messages.every(isMessage);
 }
-
-const SPEAKER = { user: 'User', assistant: 'Assistant' } as const;
 
 /** "User: …" and "Assistant: …" paragraphs, oldest first; a reply still being written is left out. */
 function transcriptOf(messages: readonly ConversationMessage[]): string {
