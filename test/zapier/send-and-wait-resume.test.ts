@@ -12,9 +12,12 @@ const callbackSecret = generateSecret();
 /** What perform returned: the step waits with it for the callback. */
 const outputData = {
   status: 'pending',
-  connectionId: reply.connectionId,
-  conversationId: reply.conversationId,
-  messageId: 'msg_user_1',
+  sent: {
+    status: 'accepted',
+    connectionId: reply.connectionId,
+    conversationId: reply.conversationId,
+    messageId: 'msg_user_1',
+  },
   callbackSecret,
 };
 const failed: MessageFailedEvent = {

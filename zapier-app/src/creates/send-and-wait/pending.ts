@@ -1,4 +1,5 @@
 import {
+  isAcceptedMessage,
   isNonEmptyString,
   isPlainObject,
   type AcceptedMessage,
@@ -7,16 +8,14 @@ import {
 
 /**
  * What perform returns while the step waits for Zapier's callback, and performResume gets back as
- * `bundle.outputData`: the ids of the accepted message and the secret this run's callback is
+ * `bundle.outputData`: the relay's answer to the message, and the secret this run's callback is
  * signed with (one per run, so a callback of another run never verifies).
  */
-export type PendingReply = Pick<
-  AcceptedMessage,
-  'connectionId' | 'conversationId' | 'messageId'
-> & {
+export interface PendingReply {
   status: 'pending';
+  sent: AcceptedMessage;
   callbackSecret: string;
-};
+}
 
 /** The step's result: the reply, with the id of the message it answers. */
 export type WaitedReply = OutgoingPayload & { status: 'replied'; messageId: string };
@@ -25,9 +24,7 @@ export function isPendingReply(value: unknown): value is PendingReply {
   return (
     isPlainObject(value) &&
     value.status === 'pending' &&
-    isNonEmptyString(value.connectionId) &&
-    isNonEmptyString(value.conversationId) &&
-    isNonEmptyString(value.messageId) &&
+    isAcceptedMessage(value.sent) &&
     isNonEmptyString(value.callbackSecret)
   );
 }

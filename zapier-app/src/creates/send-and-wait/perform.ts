@@ -32,7 +32,6 @@ export const perform: CreatePerform<MessageInput, PendingReply | SendMessageResu
     method: 'POST',
     body: { ...body, callbackUrl: z.generateCallbackUrl(), callbackSecret },
   });
-  const accepted = expectBody(z, response, isAcceptedMessage, 'the message');
-  const { connectionId, conversationId, messageId } = accepted;
-  return { status: 'pending', connectionId, conversationId, messageId, callbackSecret };
+  const sent = expectBody(z, response, isAcceptedMessage, 'the message');
+  return { status: 'pending', sent, callbackSecret };
 };

@@ -41,14 +41,14 @@ function verifiedPayload(z: ZObject, rawRequest: Bundle['rawRequest'], secret: s
 }
 
 /** The reply to the message, or the error the relay gave up with. */
-function replyOf(z: ZObject, payload: unknown, pending: PendingReply): WaitedReply {
-  if (isOutgoingPayload(payload) && payload.conversationId === pending.conversationId) {
-    return { ...payload, status: 'replied', messageId: pending.messageId };
+function replyOf(z: ZObject, payload: unknown, { sent }: PendingReply): WaitedReply {
+  if (isOutgoingPayload(payload) && payload.conversationId === sent.conversationId) {
+    return { ...payload, status: 'replied', messageId: sent.messageId };
   }
   if (
     isRelayEvent(payload) &&
     payload.type === 'message.failed' &&
-    payload.data.messageId === pending.messageId
+    payload.data.messageId === sent.messageId
   ) {
     throw new z.errors.Error(
       `The chatbot could not reply to this message: ${payload.data.reason}`,
