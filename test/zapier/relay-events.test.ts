@@ -3,11 +3,13 @@ import { generateSecret } from '../../zapier-app/src/shared/index.js';
 import { deliveryFailedHook } from '../../zapier-app/src/triggers/relay-event/delivery-failed.js';
 import { webhookPausedHook } from '../../zapier-app/src/triggers/relay-event/webhook-paused.js';
 import { webhookResumedHook } from '../../zapier-app/src/triggers/relay-event/webhook-resumed.js';
+import { subscriptionRemovedHook } from '../../zapier-app/src/triggers/relay-event/subscription-removed.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { signedDelivery } from './support/delivery.js';
 import {
   deliveryFailedEvent,
   reply,
+  subscriptionRemovedEvent,
   targetPausedEvent,
   targetResumedEvent,
   testPayload,
@@ -15,23 +17,26 @@ import {
 import { useNock } from './support/nock.js';
 
 const nock = useNock();
-const { deliveryFailed, webhookPaused, webhookResumed } = app.triggers;
-type EventHook = typeof deliveryFailedHook | typeof webhookPausedHook | typeof webhookResumedHook;
+const { deliveryFailed, webhookPaused, webhookResumed, subscriptionRemoved } = app.triggers;
+type EventHook =
+  | typeof deliveryFailedHook
+  | typeof webhookPausedHook
+  | typeof webhookResumedHook
+  | typeof subscriptionRemovedHook;
 
 describe('Delivery Failed, Webhook Paused and Webhook Resumed trigger definitions', () => {
   it.each([
     [deliveryFailed, deliveryFailedHook, 'evt_7d2f9a41', 'data__attempts'],
     [webhookPaused, webhookPausedHook, 'evt_1a6c0e93', 'data__consecutiveFailures'],
     [webhookResumed, webhookResumedHook, 'evt_4c8d2b17', 'data__by'],
+    [subscriptionRemoved, subscriptionRemovedHook, 'evt_9e0f5a26', 'data__reason'],
   ])(
     '%#: an instant REST hook with a sample and flattened output fields',
     (trigger, hook, id, key) => {
       expect(trigger.operation).toMatchObject({ type: 'hook', ...hook });
       expect(trigger.operation.sample).toMatchObject({ id, delivery: { attempt: 1 } });
       const keys = trigger.operation.outputFields?.map((field) => 'key' in field && field.key);
-      expect(keys).toEqual(
-        expect.arrayContaining(['id', 'type', 'data__target__url', key, 'delivery__attempt']),
-      );
+      expect(keys).toEqual(expect.arrayContaining(['id', 'type', key, 'delivery__attempt']));
     },
   );
 });
@@ -48,7 +53,9 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
       ? await appTester(deliveryFailedHook.perform, bundleOf(payload))
       : hook === webhookPausedHook
         ? await appTester(webhookPausedHook.perform, bundleOf(payload))
-        : await appTester(webhookResumedHook.perform, bundleOf(payload));
+        : hook === webhookResumedHook
+          ? await appTester(webhookResumedHook.perform, bundleOf(payload))
+          : await appTester(subscriptionRemovedHook.perform, bundleOf(payload));
 
   it('Delivery Failed turns a signed delivery.failed into one item keyed by the event id', async () => {
     expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([
@@ -76,6 +83,12 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
     const inputData = { connectionId: 'conn_1' };
 
     expect(await appTester(webhookResumedHook.performList, { authData, inputData })).toEqual([]);
+  });
+
+  it('Subscription Removed turns a signed subscription.removed into one item', async () => {
+    expect(await deliverTo(subscriptionRemovedHook, subscriptionRemovedEvent)).toEqual([
+      { ...subscriptionRemovedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
   });
 
   it('ignores a delivery.failed signed with another secret', async () => {

@@ -10,6 +10,7 @@ import { findReply } from './searches/find-reply/index.js';
 import { connectionList } from './triggers/connection-list.js';
 import { newAiResponse } from './triggers/new-ai-response/index.js';
 import { deliveryFailed } from './triggers/relay-event/delivery-failed.js';
+import { subscriptionRemoved } from './triggers/relay-event/subscription-removed.js';
 import { webhookPaused } from './triggers/relay-event/webhook-paused.js';
 import { webhookResumed } from './triggers/relay-event/webhook-resumed.js';
 
@@ -28,6 +29,7 @@ export = defineApp({
     [deliveryFailed.key]: deliveryFailed,
     [webhookPaused.key]: webhookPaused,
     [webhookResumed.key]: webhookResumed,
+    [subscriptionRemoved.key]: subscriptionRemoved,
   },
   creates: {
     [sendMessage.key]: sendMessage,

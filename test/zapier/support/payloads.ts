@@ -1,6 +1,7 @@
 import type {
   DeliveryFailedEvent,
   OutgoingPayload,
+  SubscriptionRemovedEvent,
   TargetPausedEvent,
   TargetResumedEvent,
   TestPayload,
@@ -60,4 +61,17 @@ export const targetResumedEvent: TargetResumedEvent = {
   connectionId: 'conn_1',
   timestamp: '2024-01-21T09:00:00Z',
   data: { target: { kind: 'webhook', url: 'https://crm.example.com/hook' }, by: 'api' },
+};
+
+/** A Zap's hook answered 410: the relay removed its subscription. */
+export const subscriptionRemovedEvent: SubscriptionRemovedEvent = {
+  type: 'subscription.removed',
+  id: 'evt_4',
+  connectionId: 'conn_1',
+  timestamp: '2024-01-21T10:00:00Z',
+  data: {
+    subscription: { id: 'sub_9', targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' },
+    reason: 'gone',
+    heldDeliveries: 0,
+  },
 };

@@ -1,5 +1,6 @@
 import type {
   DeliveryFailedEvent,
+  SubscriptionRemovedEvent,
   TargetPausedEvent,
   TargetResumedEvent,
 } from '../../shared/index.js';
@@ -45,3 +46,19 @@ export const targetResumedSample = {
     by: 'api',
   },
 } satisfies TargetResumedEvent;
+
+/** Another Zap's hook, paused for failing and never renewed, removed with the replies it held. */
+export const subscriptionRemovedSample = {
+  type: 'subscription.removed',
+  id: 'evt_9e0f5a26',
+  connectionId: 'conn_5f1c2a9e',
+  timestamp: '2024-02-19T10:30:00Z',
+  data: {
+    subscription: {
+      id: 'sub_2d7a9c10',
+      targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/',
+    },
+    reason: 'paused_too_long',
+    heldDeliveries: 12,
+  },
+} satisfies SubscriptionRemovedEvent;
