@@ -9,6 +9,7 @@ import {
 import { perform } from '../../zapier-app/src/triggers/new-ai-response/perform.js';
 import { performSubscribe } from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
 import { deliveryFailedHook } from '../../zapier-app/src/triggers/relay-event/delivery-failed.js';
+import { waitFor } from '../support/wait.js';
 import { appTester } from './support/app.js';
 import { errorFields, rejection } from './support/errors.js';
 import { hooksOf } from './support/hooks.js';
@@ -81,6 +82,17 @@ describe('performSubscribe (a Zap turned on, or renewed by Zapier)', () => {
       message: 'Sent while the Zap hook was paused',
       userId: 'paused-user',
     });
+    await waitFor(
+      async () => {
+        const held = await relay.api.get(
+          `/api/connections/${relay.connectionId}/deliveries?status=paused`,
+        );
+        return (held as { data: { subscriptionId?: string }[] }).data.some(
+          ({ subscriptionId }) => subscriptionId === subscribeData.id,
+        );
+      },
+      { what: 'the reply held for the paused subscription' },
+    );
     expect(relay.receiver.received.some(({ path }) => path.includes('/paused/'))).toBe(false);
 
     const renewed = await subscribe('paused');
