@@ -6,7 +6,7 @@ import { performSubscribe } from '../../zapier-app/src/triggers/new-ai-response/
 import { waitFor } from '../support/wait.js';
 import { appTester } from './support/app.js';
 import { hooksOf } from './support/hooks.js';
-import { zapierRawRequest } from './support/raw-request.js';
+import { handedOver } from './support/raw-request.js';
 import { relayForZapierTests } from './support/relay.js';
 
 const relay = relayForZapierTests();
@@ -53,7 +53,7 @@ describe('New AI Response filters', () => {
 
     const delivery = await hooks.received('vip');
     const items = await appTester(perform, {
-      rawRequest: zapierRawRequest(delivery.body, delivery.headers),
+      rawRequest: handedOver(delivery),
       subscribeData,
     });
 

@@ -5,7 +5,7 @@ import { performResume } from '../../zapier-app/src/creates/send-and-wait/resume
 import { appTester } from './support/app.js';
 import { performLive } from './support/callback.js';
 import { errorFields, rejection } from './support/errors.js';
-import { zapierRawRequest } from './support/raw-request.js';
+import { handedOver } from './support/raw-request.js';
 import type { ReceivedRequest } from './support/receiver.js';
 import { relayForZapierTests } from './support/relay.js';
 import { waitFor } from '../support/wait.js';
@@ -30,7 +30,7 @@ const callbackAt = (path: string) =>
 const resume = (outputData: unknown, callback: ReceivedRequest) =>
   appTester(performResume, {
     outputData: outputData as object,
-    rawRequest: zapierRawRequest(callback.body, callback.headers),
+    rawRequest: handedOver(callback),
     cleanedRequest: JSON.parse(callback.body) as object,
   });
 

@@ -13,7 +13,7 @@ import { waitFor } from '../support/wait.js';
 import { appTester } from './support/app.js';
 import { errorFields, rejection } from './support/errors.js';
 import { hooksOf } from './support/hooks.js';
-import { zapierRawRequest } from './support/raw-request.js';
+import { handedOver } from './support/raw-request.js';
 import { startReceiver } from './support/receiver.js';
 import { relayForZapierTests } from './support/relay.js';
 
@@ -100,7 +100,7 @@ describe('performSubscribe (a Zap turned on, or renewed by Zapier)', () => {
 
     expect((await subscriptionOf(renewed.id)).paused).toBe(false);
     const items = await appTester(perform, {
-      rawRequest: zapierRawRequest(delivery.body, delivery.headers),
+      rawRequest: handedOver(delivery),
       subscribeData: renewed,
     });
     expect(items).toEqual([
