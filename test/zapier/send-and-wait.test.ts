@@ -7,6 +7,7 @@ import { performLive } from './support/callback.js';
 import { errorFields, rejection } from './support/errors.js';
 import { handedOver } from './support/raw-request.js';
 import type { ReceivedRequest } from './support/receiver.js';
+import { idOf } from './support/relay-api.js';
 import { relayForZapierTests } from './support/relay.js';
 import { waitFor } from '../support/wait.js';
 
@@ -83,6 +84,39 @@ describe('Send Message and Wait for Reply, live', () => {
     const item = await resume(run.results, await callbackAt(path));
 
     expect(item).toMatchObject({ status: 'replied', message: { content: '[ai] Think it over' } });
+  });
+
+  it('fails the step with the reason when the reply finally fails', async () => {
+    const chatbotId = idOf(await relay.api.post('/api/chatbots', { name: 'Short-lived bot' }));
+    const connection = await relay.api.post(`/api/chatbots/${chatbotId}/connections`, {
+      name: 'Short-lived',
+      webhookUrl: `${relay.receiver.url}/short-lived`,
+    });
+    const path = '/hooks/callback/failed/';
+    const message = { connectionId: idOf(connection), userId: 'short-lived-user' };
+    relay.ai.hold();
+    let run;
+    try {
+      // The first message keeps the AI busy; the step's message waits behind it in the conversation.
+      await relay.api.post('/api/webhooks/incoming', { ...message, message: 'First' });
+      await waitFor(() => relay.ai.held() === 1, { what: 'the first AI request to be held' });
+      run = await performLive(
+        KEY,
+        { authData: relay.authData, inputData: { ...message, message: 'Second' } },
+        `${relay.receiver.url}${path}`,
+      );
+      await relay.api.delete(`/api/chatbots/${chatbotId}`);
+    } finally {
+      relay.ai.release();
+    }
+
+    const error = await rejection(resume(run.results, await callbackAt(path)));
+
+    expect(errorFields(error)).toEqual({
+      message: expect.stringMatching(/^The chatbot could not reply to this message: .*deleted/),
+      code: 'reply_failed',
+      status: 424,
+    });
   });
 
   it("refuses another run's callback", async () => {

@@ -3,6 +3,7 @@ export interface RelayApi {
   get(path: string): Promise<unknown>;
   post(path: string, body: object): Promise<unknown>;
   patch(path: string, body: object): Promise<unknown>;
+  delete(path: string): Promise<unknown>;
 }
 
 export function relayApi(baseUrl: string, apiKey: string): RelayApi {
@@ -20,6 +21,7 @@ export function relayApi(baseUrl: string, apiKey: string): RelayApi {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     patch: (path, body) => call('PATCH', path, body),
+    delete: (path) => call('DELETE', path),
   };
 }
 
