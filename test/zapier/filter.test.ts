@@ -71,6 +71,7 @@ describe('New AI Response filters', () => {
     const pro = await send('Pro question', 'meta-user-1', { plan: 'pro', seats: 2 });
     const free = await send('Free question', 'meta-user-2', { plan: 'free', seats: 2 });
     const partly = await send('Pro, seats unknown', 'meta-user-3', { plan: 'pro' });
+    await hooks.received('pro');
 
     expect(await hooks.subscriptions()).toContainEqual(
       expect.objectContaining({
