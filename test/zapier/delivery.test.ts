@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { generateSecret } from '../../zapier-app/src/shared/index.js';
 import { deliveryOutcome as outcomeOf } from '../../zapier-app/src/triggers/hook/outcome.js';
 import { replyItem } from '../../zapier-app/src/triggers/new-ai-response/item.js';
-import { signedDelivery } from './support/delivery.js';
+import { firstAttemptHeaders, signedDelivery } from './support/delivery.js';
 import { reply, testPayload } from './support/payloads.js';
 
 const now = new Date('2024-01-15T10:30:00Z');
@@ -14,10 +14,67 @@ const deliveryOutcome = (rawRequest: Parameters<typeof outcomeOf>[0], data: obje
   outcomeOf(rawRequest, data, at, replyItem);
 
 describe('deliveryOutcome (why a delivery starts a run or not)', () => {
-  it('yields the reply for a delivery signed with the subscription secret', () => {
-    const outcome = deliveryOutcome(signedDelivery({ body, secret, now }), subscribeData, now);
+  it('yields the reply with its delivery for a delivery signed with the subscription secret', () => {
+    const headers = firstAttemptHeaders('dlv_7');
+    const delivery = signedDelivery({ body, secret, now, id: 'dlv_7', headers });
 
-    expect(outcome).toEqual({ items: [{ ...reply, id: reply.message.id }] });
+    expect(deliveryOutcome(delivery, subscribeData, now)).toEqual({
+      items: [
+        {
+          ...reply,
+          id: reply.message.id,
+          delivery: {
+            id: 'dlv_7',
+            attempt: 1,
+            isLastAttempt: false,
+            url: 'https://relay.example.test/api/deliveries/dlv_7',
+          },
+        },
+      ],
+    });
+  });
+
+  it('reads the last attempt, and takes a relay without attempt headers as a first attempt', () => {
+    const last = signedDelivery({
+      body,
+      secret,
+      now,
+      headers: { 'X-Webhook-Attempt': '4', 'X-Webhook-Last-Attempt': 'true' },
+    });
+    const bare = signedDelivery({ body, secret, now, id: 'dlv_2' });
+    const garbled = signedDelivery({
+      body,
+      secret,
+      now,
+      headers: { 'X-Webhook-Attempt': 'first', 'X-Webhook-Last-Attempt': 'maybe' },
+    });
+
+    expect(deliveryOutcome(last, subscribeData, now).items[0]?.delivery).toEqual({
+      id: 'dlv_1',
+      attempt: 4,
+      isLastAttempt: true,
+    });
+    const firstAttempt = { attempt: 1, isLastAttempt: false };
+    expect(deliveryOutcome(bare, subscribeData, now).items[0]?.delivery).toEqual({
+      id: 'dlv_2',
+      ...firstAttempt,
+    });
+    expect(deliveryOutcome(garbled, subscribeData, now).items[0]?.delivery).toEqual({
+      id: 'dlv_1',
+      ...firstAttempt,
+    });
+  });
+
+  it('takes the delivery id from the signed header, not from an unsigned one', () => {
+    const delivery = signedDelivery({ body, secret, now, id: 'dlv_signed' });
+    const relabelled = {
+      ...delivery,
+      headers: { ...delivery.headers, 'Http-X-Webhook-Id': 'dlv_forged' },
+    };
+
+    expect(deliveryOutcome(relabelled, subscribeData, now).items[0]?.delivery.id).toBe(
+      'dlv_signed',
+    );
   });
 
   it.each([

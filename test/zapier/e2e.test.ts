@@ -1,115 +1,89 @@
-// End-to-end: the Zapier app against a real relay on the embedded store (jest's global setup).
-// Needs the built relay (`npm run build`).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+// End-to-end: the Zapier app, run by zapier-platform-core, against a real relay on the embedded
+// store (jest's global setup). Needs the built relay (`npm run build`).
+import { describe, expect, it } from '@jest/globals';
+import { perform as getConversation } from '../../zapier-app/src/creates/get-conversation/perform.js';
+import { performResume } from '../../zapier-app/src/creates/send-and-wait/resume.js';
 import { perform as sendMessage } from '../../zapier-app/src/creates/send-message/perform.js';
-import { perform as receiveDelivery } from '../../zapier-app/src/triggers/new-ai-response/perform.js';
+import { perform as findConversation } from '../../zapier-app/src/searches/find-conversation/perform.js';
+import { perform as findReply } from '../../zapier-app/src/searches/find-reply/perform.js';
 import { performUnsubscribe } from '../../zapier-app/src/triggers/hook/subscription.js';
+import { perform as receiveReply } from '../../zapier-app/src/triggers/new-ai-response/perform.js';
 import { performSubscribe } from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
 import { deliveryFailedHook } from '../../zapier-app/src/triggers/relay-event/delivery-failed.js';
-import { startRelayProcess } from '../support/relay-process.js';
+import { subscriptionRemovedHook } from '../../zapier-app/src/triggers/relay-event/subscription-removed.js';
+import { webhookResumedHook } from '../../zapier-app/src/triggers/relay-event/webhook-resumed.js';
+import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
 import { appTester } from './support/app.js';
-import { zapierRawRequest } from './support/raw-request.js';
-import { startReceiver, type Receiver } from './support/receiver.js';
-import { idOf, relayApi, type RelayApi } from './support/relay-api.js';
-import { scaledMs } from '../support/time-scale.js';
+import { performLive } from './support/callback.js';
+import { hooksOf } from './support/hooks.js';
+import { handedOver } from './support/raw-request.js';
+import { relayForZapierTests } from './support/relay.js';
 
-const ZAP_HOOK_PATH = '/hooks/standard/zap-1';
-const ALERT_HOOK_PATH = '/hooks/standard/zap-alert';
-/** A CRM endpoint that is down: every delivery to it fails. */
+/** A CRM endpoint that is down, and the hook of a Zap Zapier has turned off. */
 const FAILING_WEBHOOK_PATH = '/failing-crm';
+const GONE = 'gone';
+const relay = relayForZapierTests({
+  statusFor: (path) => (path === FAILING_WEBHOOK_PATH ? 500 : path.includes(GONE) ? 410 : 200),
+});
+const hooks = hooksOf(relay);
 const TIMEOUT_MS = scaledMs(120_000);
 
-/** The same subscription with another secret: what a forger would verify with. */
-function withOtherSecret<T extends { secret: string }>(subscribeData: T): T {
-  return { ...subscribeData, secret: 'whsec_b3RoZXItc3Vic2NyaXB0aW9uLXNlY3JldA==' };
-}
+/** The Zap of `hook` turned on for `connectionId`, Zapier's hook URL `name` on the receiver. */
+const turnOn = (
+  subscribe: typeof performSubscribe,
+  name: string,
+  connectionId = relay.connectionId,
+) =>
+  appTester(subscribe, {
+    authData: relay.authData,
+    inputData: { connectionId },
+    targetUrl: hooks.url(name),
+  });
 
 describe('Zapier app against a real relay', () => {
-  let relay: Awaited<ReturnType<typeof startRelayProcess>>;
-  let receiver: Receiver;
-  let api: RelayApi;
-  let authData: { apiKey: string; baseUrl: string };
-  let connectionId: string;
-  let chatbotId: string;
-
-  beforeAll(async () => {
-    receiver = await startReceiver((path) => (path === FAILING_WEBHOOK_PATH ? 500 : 200));
-    relay = await startRelayProcess({
-      env: {
-        AI_PROVIDER: 'echo',
-        RELAY_ALLOW_PRIVATE_URLS: 'true',
-        RELAY_RETRY_SCHEDULE: '1s,1s,1s',
-      },
-    });
-    authData = { apiKey: relay.apiKey, baseUrl: relay.baseUrl };
-    api = relayApi(relay.baseUrl, relay.apiKey);
-    chatbotId = idOf(await api.post('/api/chatbots', { name: 'Zapier e2e bot' }));
-    const connection = await api.post(`/api/chatbots/${chatbotId}/connections`, {
-      name: 'Zapier e2e',
-      webhookUrl: `${receiver.url}/connection-webhook`,
-    });
-    connectionId = idOf(connection);
-  }, TIMEOUT_MS);
-
-  afterAll(async () => {
-    await relay?.stop();
-    await receiver?.close();
-  }, TIMEOUT_MS);
-
   it(
-    'subscribes, sends a message, verifies the delivered reply and unsubscribes',
+    'subscribes with an expiry, renews, verifies the delivered reply with its delivery, unsubscribes',
     async () => {
-      const subscribeData = await appTester(performSubscribe, {
-        authData,
-        inputData: { connectionId },
-        targetUrl: `${receiver.url}${ZAP_HOOK_PATH}`,
-      });
-      const subscriptions = () => api.get(`/api/connections/${connectionId}/subscriptions`);
-      expect(await subscriptions()).toEqual({
-        data: [
-          expect.objectContaining({
-            id: subscribeData.id,
-            targetUrl: `${receiver.url}${ZAP_HOOK_PATH}`,
-          }),
-        ],
-      });
+      const subscribeData = await turnOn(performSubscribe, 'zap-1');
+      expect(Date.parse(subscribeData.expiration_date ?? '')).toBeGreaterThan(Date.now());
+      expect(await turnOn(performSubscribe, 'zap-1')).toMatchObject({ id: subscribeData.id });
 
       const sent = await appTester(sendMessage, {
-        authData,
-        inputData: { connectionId, message: 'Hello from Zapier', userId: 'zap-user', wait: true },
+        authData: relay.authData,
+        inputData: {
+          connectionId: relay.connectionId,
+          message: 'Hello',
+          userId: 'e2e',
+          wait: true,
+        },
       });
-      expect(sent.status).toBe('replied');
-      if (sent.status !== 'replied') throw new Error('no reply');
-
-      const delivery = await waitFor(
-        () => receiver.received.find((request) => request.path === ZAP_HOOK_PATH),
-        { timeoutMs: 30_000, what: 'the delivery to the Zap hook URL' },
-      );
-      const items = await appTester(receiveDelivery, {
-        rawRequest: zapierRawRequest(delivery.body, delivery.headers),
+      if (sent.status !== 'replied') throw new Error(`no reply: ${JSON.stringify(sent)}`);
+      const delivery = await hooks.received('zap-1');
+      const items = await appTester(receiveReply, {
+        rawRequest: handedOver(delivery),
         subscribeData,
       });
 
-      expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({
-        id: sent.message.id,
-        connectionId,
-        conversationId: sent.conversationId,
-        userId: 'zap-user',
-        message: { role: 'assistant', content: sent.message.content },
-      });
-      expect(sent.message.content).not.toBe('');
+      expect(items).toEqual([
+        expect.objectContaining({
+          id: sent.message.id,
+          message: { id: sent.message.id, role: 'assistant', content: '[ai] Hello' },
+          delivery: {
+            id: delivery.headers['webhook-id'],
+            attempt: 1,
+            isLastAttempt: false,
+            url: `${relay.process.baseUrl}/api/deliveries/${delivery.headers['webhook-id'] ?? ''}`,
+          },
+        }),
+      ]);
+      const forged = { ...subscribeData, secret: 'whsec_b3RoZXItc3Vic2NyaXB0aW9uLXNlY3JldA==' };
+      expect(
+        await appTester(receiveReply, { rawRequest: handedOver(delivery), subscribeData: forged }),
+      ).toEqual([]);
 
-      const otherSubscription = withOtherSecret(subscribeData);
-      const forged = await appTester(receiveDelivery, {
-        rawRequest: zapierRawRequest(delivery.body, delivery.headers),
-        subscribeData: otherSubscription,
-      });
-      expect(forged).toEqual([]);
-
-      await appTester(performUnsubscribe, { authData, subscribeData });
-      expect(await subscriptions()).toEqual({ data: [] });
+      await appTester(performUnsubscribe, { authData: relay.authData, subscribeData });
+      expect((await hooks.subscriptions()).map(({ id }) => id)).not.toContain(subscribeData.id);
     },
     TIMEOUT_MS,
   );
@@ -117,74 +91,157 @@ describe('Zapier app against a real relay', () => {
   it(
     'Delivery Failed receives a real delivery.failed when the webhook URL keeps failing',
     async () => {
-      const connection = await api.post(`/api/chatbots/${chatbotId}/connections`, {
-        name: 'Zapier e2e, CRM down',
-        webhookUrl: `${receiver.url}${FAILING_WEBHOOK_PATH}`,
-      });
-      const failingConnectionId = idOf(connection);
-      const inputData = { connectionId: failingConnectionId };
-      const subscribeData = await appTester(deliveryFailedHook.performSubscribe, {
-        authData,
-        inputData,
-        targetUrl: `${receiver.url}${ALERT_HOOK_PATH}`,
-      });
+      const failing = await relay.addConnection('CRM down', FAILING_WEBHOOK_PATH);
+      const subscribeData = await turnOn(deliveryFailedHook.performSubscribe, 'zap-alert', failing);
 
-      await api.post('/api/webhooks/incoming', {
-        connectionId: failingConnectionId,
-        message: 'Hello while the CRM is down',
-        userId: 'zap-user',
-      });
-      // Four attempts one second apart (the relay's RELAY_RETRY_SCHEDULE above), then the event.
-      const delivery = await waitFor(
-        () => receiver.received.find((request) => request.path === ALERT_HOOK_PATH),
-        { timeoutMs: scaledMs(60_000), what: 'the delivery.failed event at the Zap hook URL' },
-      );
-      expect(delivery.headers['x-webhook-event']).toBe('delivery.failed');
-      const failedAttempts = receiver.received.filter(
-        (request) => request.path === FAILING_WEBHOOK_PATH,
-      );
+      await relay.api.post('/api/webhooks/incoming', { connectionId: failing, message: 'Hi' });
+      // Four attempts one second apart (RELAY_RETRY_SCHEDULE), then the event.
+      const delivery = await hooks.received('zap-alert');
       const items = await appTester(deliveryFailedHook.perform, {
-        rawRequest: zapierRawRequest(delivery.body, delivery.headers),
+        rawRequest: handedOver(delivery),
         subscribeData,
       });
 
+      const attempts = relay.receiver.received.filter(({ path }) => path === FAILING_WEBHOOK_PATH);
+      expect(attempts).toHaveLength(4);
       expect(items).toEqual([
-        {
-          type: 'delivery.failed',
-          id: expect.any(String),
-          connectionId: failingConnectionId,
-          timestamp: expect.any(String),
-          data: expect.objectContaining({
-            target: { kind: 'webhook', url: `${receiver.url}${FAILING_WEBHOOK_PATH}` },
-            deliveryId: expect.any(String),
-            messageId: expect.any(String),
-            attempts: failedAttempts.length,
-            lastError: expect.stringContaining('500'),
-          }),
-        },
-      ]);
-      expect(failedAttempts).toHaveLength(4);
-
-      const otherSubscription = withOtherSecret(subscribeData);
-      const forged = await appTester(deliveryFailedHook.perform, {
-        rawRequest: zapierRawRequest(delivery.body, delivery.headers),
-        subscribeData: otherSubscription,
-      });
-      expect(forged).toEqual([]);
-
-      // The samples Zapier offers are the same failure, read back from the delivery log.
-      const samples = await appTester(deliveryFailedHook.performList, { authData, inputData });
-      expect(samples).toContainEqual(
         expect.objectContaining({
           type: 'delivery.failed',
-          data: expect.objectContaining({ deliveryId: items[0]?.data.deliveryId, attempts: 4 }),
+          connectionId: failing,
+          data: expect.objectContaining({
+            target: { kind: 'webhook', url: `${relay.receiver.url}${FAILING_WEBHOOK_PATH}` },
+            attempts: 4,
+            lastError: expect.stringContaining('500'),
+          }),
         }),
+      ]);
+      const samples = await appTester(deliveryFailedHook.performList, {
+        authData: relay.authData,
+        inputData: { connectionId: failing },
+      });
+      expect(samples).toContainEqual(
+        expect.objectContaining({ data: expect.objectContaining({ attempts: 4 }) }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'Webhook Resumed receives a real target.resumed when the webhook URL is resumed',
+    async () => {
+      const subscribeData = await turnOn(webhookResumedHook.performSubscribe, 'zap-resumed');
+      const connection = `/api/connections/${relay.connectionId}`;
+
+      await relay.api.patch(connection, { paused: true });
+      await relay.api.patch(connection, { paused: false });
+      const delivery = await hooks.received('zap-resumed');
+
+      expect(
+        await appTester(webhookResumedHook.perform, {
+          rawRequest: handedOver(delivery),
+          subscribeData,
+        }),
+      ).toEqual([
+        expect.objectContaining({
+          type: 'target.resumed',
+          data: { target: { kind: 'webhook', url: expect.any(String) }, by: 'api' },
+        }),
+      ]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'removes the subscription of a Zap hook that answers 410, never silently',
+    async () => {
+      const alert = await turnOn(subscriptionRemovedHook.performSubscribe, 'zap-removed-alert');
+      const gone = await turnOn(performSubscribe, `zap-${GONE}`);
+
+      await relay.api.post('/api/webhooks/incoming', {
+        connectionId: relay.connectionId,
+        message: 'Hi',
+      });
+      const delivery = await hooks.received('zap-removed-alert');
+      const items = await appTester(subscriptionRemovedHook.perform, {
+        rawRequest: handedOver(delivery),
+        subscribeData: alert,
+      });
+
+      const removed = { subscription: { id: gone.id, targetUrl: hooks.url(`zap-${GONE}`) } };
+      expect(items).toEqual([
+        expect.objectContaining({ data: { ...removed, reason: GONE, heldDeliveries: 0 } }),
+      ]);
+      expect((await hooks.subscriptions()).map(({ id }) => id)).not.toContain(gone.id);
+      const samples = await appTester(subscriptionRemovedHook.performList, {
+        authData: relay.authData,
+        inputData: { connectionId: relay.connectionId },
+      });
+      expect(samples).toContainEqual(
+        expect.objectContaining({ data: expect.objectContaining(removed) }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'resumes Send Message and Wait with a reply that came after the step returned; the lookups find it',
+    async () => {
+      const authData = relay.authData;
+      const callbackPath = '/hooks/callback/e2e/';
+      relay.ai.hold();
+      let run;
+      try {
+        run = await performLive(
+          'sendMessageAndWait',
+          {
+            authData,
+            inputData: {
+              connectionId: relay.connectionId,
+              message: 'Ponder this',
+              userId: 'e2e-long',
+            },
+          },
+          `${relay.receiver.url}${callbackPath}`,
+        );
+        const { messageId } = (run.results as { sent: { messageId: string } }).sent;
+        await waitFor(() => relay.ai.held() === 1, { what: 'the AI request to be held' });
+        expect(await appTester(findReply, { authData, inputData: { messageId } })).toEqual([
+          expect.objectContaining({ id: messageId, status: 'pending' }),
+        ]);
+      } finally {
+        relay.ai.release();
+      }
+      const callback = await waitFor(
+        () => relay.receiver.received.find(({ path }) => path === callbackPath),
+        { what: 'the callback' },
       );
 
-      await appTester(deliveryFailedHook.performUnsubscribe, { authData, subscribeData });
-      expect(await api.get(`/api/connections/${failingConnectionId}/subscriptions`)).toEqual({
-        data: [],
+      const reply = await appTester(performResume, {
+        outputData: run.results as object,
+        rawRequest: handedOver(callback),
+        cleanedRequest: JSON.parse(callback.body) as object,
       });
+
+      expect(reply).toMatchObject({ status: 'replied', message: { content: '[ai] Ponder this' } });
+      const [found] = await appTester(findReply, {
+        authData,
+        inputData: { messageId: reply.messageId },
+      });
+      expect(found).toMatchObject({ status: 'replied', message: reply.message });
+      const [conversation] = await appTester(findConversation, {
+        authData,
+        inputData: { connectionId: relay.connectionId, userId: 'e2e-long' },
+      });
+      expect(conversation).toMatchObject({
+        id: reply.conversationId,
+        transcript: 'User: Ponder this\n\nAssistant: [ai] Ponder this',
+      });
+      expect(
+        await appTester(getConversation, {
+          authData,
+          inputData: { conversationId: reply.conversationId },
+        }),
+      ).toEqual({ ...conversation, availableSince: expect.any(String) }); // counted from now
     },
     TIMEOUT_MS,
   );

@@ -5,12 +5,10 @@ import { performUnsubscribe } from '../../zapier-app/src/triggers/hook/subscript
 import { performSubscribe } from '../../zapier-app/src/triggers/new-ai-response/subscription.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { signedDelivery } from './support/delivery.js';
-import { errorFields, rejection } from './support/errors.js';
 import { reply, testPayload } from './support/payloads.js';
 import { zapierRawRequest } from './support/raw-request.js';
 import { useNock } from './support/nock.js';
 
-const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/abc';
 const MINUTE_MS = 60_000;
 
 const nock = useNock();
@@ -32,108 +30,6 @@ describe('New AI Response trigger definition', () => {
   });
 });
 
-describe('performSubscribe', () => {
-  it('registers the Zap hook URL on the chosen connection and keeps id and secret', async () => {
-    const relay = nock(RELAY)
-      .post('/api/connections/conn_1/subscriptions', { targetUrl: TARGET_URL })
-      .reply(201, {
-        id: 'sub_1',
-        connectionId: 'conn_1',
-        targetUrl: TARGET_URL,
-        secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=',
-        createdAt: '2024-01-15T10:30:00Z',
-      });
-
-    const subscribeData = await appTester(performSubscribe, {
-      authData,
-      inputData: { connectionId: 'conn_1' },
-      targetUrl: TARGET_URL,
-    });
-
-    expect(subscribeData).toEqual({ id: 'sub_1', secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=' });
-    expect(relay.isDone()).toBe(true);
-  });
-
-  it('encodes the connection id into the path', async () => {
-    const relay = nock(RELAY)
-      .post('/api/connections/a%2F..%2Fb/subscriptions')
-      .reply(201, { id: 'sub_1', secret: 'whsec_c2VjcmV0' });
-
-    await appTester(performSubscribe, {
-      authData,
-      inputData: { connectionId: 'a/../b' },
-      targetUrl: TARGET_URL,
-    });
-
-    expect(relay.isDone()).toBe(true);
-  });
-
-  it('shows the relay message for an unknown connection', async () => {
-    nock(RELAY)
-      .post('/api/connections/conn_9/subscriptions')
-      .reply(404, { error: { code: 'not_found', message: 'No connection conn_9' } });
-
-    const error = await rejection(
-      appTester(performSubscribe, {
-        authData,
-        inputData: { connectionId: 'conn_9' },
-        targetUrl: TARGET_URL,
-      }),
-    );
-
-    expect(errorFields(error)).toEqual({
-      message: 'No connection conn_9',
-      code: 'not_found',
-      status: 404,
-    });
-  });
-
-  it('refuses an answer without a secret, since no delivery could then be verified', async () => {
-    nock(RELAY).post('/api/connections/conn_1/subscriptions').reply(201, { id: 'sub_1' });
-
-    const error = await rejection(
-      appTester(performSubscribe, {
-        authData,
-        inputData: { connectionId: 'conn_1' },
-        targetUrl: TARGET_URL,
-      }),
-    );
-
-    expect(error.message).toContain('unexpected_response');
-  });
-});
-
-describe('performUnsubscribe', () => {
-  const subscribeData = { id: 'sub_1', secret: 'whsec_c2VjcmV0' };
-
-  it('deletes the subscription', async () => {
-    const relay = nock(RELAY).delete('/api/subscriptions/sub_1').reply(204);
-
-    await appTester(performUnsubscribe, { authData, subscribeData });
-
-    expect(relay.isDone()).toBe(true);
-  });
-
-  it('tolerates a subscription that is already gone', async () => {
-    const relay = nock(RELAY)
-      .delete('/api/subscriptions/sub_1')
-      .reply(404, { error: { code: 'not_found', message: 'No subscription sub_1' } });
-
-    await expect(appTester(performUnsubscribe, { authData, subscribeData })).resolves.toEqual({});
-    expect(relay.isDone()).toBe(true);
-  });
-
-  it('still reports other failures, mapped like every relay error', async () => {
-    nock(RELAY)
-      .delete('/api/subscriptions/sub_1')
-      .reply(401, { error: { code: 'unauthorized', message: 'Unknown API key' } });
-
-    const error = await rejection(appTester(performUnsubscribe, { authData, subscribeData }));
-
-    expect(error.name).toBe('ExpiredAuthError');
-  });
-});
-
 describe('perform (a delivery to the Zap hook URL)', () => {
   const secret = generateSecret();
   const subscribeData = { id: 'sub_1', secret };
@@ -144,7 +40,9 @@ describe('perform (a delivery to the Zap hook URL)', () => {
   it('turns a genuine delivery into one item keyed by the reply id', async () => {
     const items = await run(signedDelivery({ body, secret, now: new Date() }));
 
-    expect(items).toEqual([{ ...reply, id: 'msg_reply_1' }]);
+    expect(items).toEqual([
+      { ...reply, id: 'msg_reply_1', delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
   });
 
   it('reads the signature from the Http- prefixed, Camel-Cased header names Zapier uses', async () => {

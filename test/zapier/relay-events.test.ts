@@ -2,50 +2,41 @@ import { describe, expect, it } from '@jest/globals';
 import { generateSecret } from '../../zapier-app/src/shared/index.js';
 import { deliveryFailedHook } from '../../zapier-app/src/triggers/relay-event/delivery-failed.js';
 import { webhookPausedHook } from '../../zapier-app/src/triggers/relay-event/webhook-paused.js';
+import { webhookResumedHook } from '../../zapier-app/src/triggers/relay-event/webhook-resumed.js';
+import { subscriptionRemovedHook } from '../../zapier-app/src/triggers/relay-event/subscription-removed.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { signedDelivery } from './support/delivery.js';
-import { deliveryFailedEvent, reply, targetPausedEvent, testPayload } from './support/payloads.js';
+import {
+  deliveryFailedEvent,
+  reply,
+  subscriptionRemovedEvent,
+  targetPausedEvent,
+  targetResumedEvent,
+  testPayload,
+} from './support/payloads.js';
 import { useNock } from './support/nock.js';
 
-const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/abc';
 const nock = useNock();
-const { deliveryFailed, webhookPaused } = app.triggers;
-type EventHook = typeof deliveryFailedHook | typeof webhookPausedHook;
+const { deliveryFailed, webhookPaused, webhookResumed, subscriptionRemoved } = app.triggers;
+type EventHook =
+  | typeof deliveryFailedHook
+  | typeof webhookPausedHook
+  | typeof webhookResumedHook
+  | typeof subscriptionRemovedHook;
 
-describe('Delivery Failed and Webhook Paused trigger definitions', () => {
+describe('Delivery Failed, Webhook Paused and Webhook Resumed trigger definitions', () => {
   it.each([
     [deliveryFailed, deliveryFailedHook, 'evt_7d2f9a41', 'data__attempts'],
     [webhookPaused, webhookPausedHook, 'evt_1a6c0e93', 'data__consecutiveFailures'],
+    [webhookResumed, webhookResumedHook, 'evt_4c8d2b17', 'data__by'],
+    [subscriptionRemoved, subscriptionRemovedHook, 'evt_9e0f5a26', 'data__reason'],
   ])(
     '%#: an instant REST hook with a sample and flattened output fields',
     (trigger, hook, id, key) => {
       expect(trigger.operation).toMatchObject({ type: 'hook', ...hook });
-      expect(trigger.operation.sample).toMatchObject({ id });
+      expect(trigger.operation.sample).toMatchObject({ id, delivery: { attempt: 1 } });
       const keys = trigger.operation.outputFields?.map((field) => 'key' in field && field.key);
-      expect(keys).toEqual(expect.arrayContaining(['id', 'type', 'data__target__url', key]));
-    },
-  );
-});
-
-describe('performSubscribe of the event triggers', () => {
-  it.each([
-    ['Delivery Failed', deliveryFailedHook, 'delivery.failed'],
-    ['Webhook Paused', webhookPausedHook, 'target.paused'],
-  ])(
-    '%s subscribes the Zap hook URL for its event only',
-    async (_label, hook: EventHook, event) => {
-      const relay = nock(RELAY)
-        .post('/api/connections/conn_1/subscriptions', { targetUrl: TARGET_URL, events: [event] })
-        .reply(201, { id: 'sub_1', secret: 'whsec_c2VjcmV0', events: [event] });
-
-      const subscribeData = await appTester(hook.performSubscribe, {
-        authData,
-        inputData: { connectionId: 'conn_1' },
-        targetUrl: TARGET_URL,
-      });
-
-      expect(subscribeData).toEqual({ id: 'sub_1', secret: 'whsec_c2VjcmV0' });
-      expect(relay.isDone()).toBe(true);
+      expect(keys).toEqual(expect.arrayContaining(['id', 'type', key, 'delivery__attempt']));
     },
   );
 });
@@ -60,14 +51,44 @@ describe('perform of the event triggers (a delivery to the Zap hook URL)', () =>
   const deliverTo = async (hook: EventHook, payload: object): Promise<unknown[]> =>
     hook === deliveryFailedHook
       ? await appTester(deliveryFailedHook.perform, bundleOf(payload))
-      : await appTester(webhookPausedHook.perform, bundleOf(payload));
+      : hook === webhookPausedHook
+        ? await appTester(webhookPausedHook.perform, bundleOf(payload))
+        : hook === webhookResumedHook
+          ? await appTester(webhookResumedHook.perform, bundleOf(payload))
+          : await appTester(subscriptionRemovedHook.perform, bundleOf(payload));
 
   it('Delivery Failed turns a signed delivery.failed into one item keyed by the event id', async () => {
-    expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([deliveryFailedEvent]);
+    expect(await deliverTo(deliveryFailedHook, deliveryFailedEvent)).toEqual([
+      { ...deliveryFailedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
   });
 
   it('Webhook Paused turns a signed target.paused into one item', async () => {
-    expect(await deliverTo(webhookPausedHook, targetPausedEvent)).toEqual([targetPausedEvent]);
+    expect(await deliverTo(webhookPausedHook, targetPausedEvent)).toEqual([
+      { ...targetPausedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
+  });
+
+  it('Webhook Resumed turns a signed target.resumed into one item', async () => {
+    expect(await deliverTo(webhookResumedHook, targetResumedEvent)).toEqual([
+      { ...targetResumedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
+  });
+
+  it('Webhook Resumed ignores a target.paused, even signed', async () => {
+    expect(await deliverTo(webhookResumedHook, targetPausedEvent)).toEqual([]);
+  });
+
+  it('Webhook Resumed offers its static sample: the relay keeps no list of past resumes', async () => {
+    const inputData = { connectionId: 'conn_1' };
+
+    expect(await appTester(webhookResumedHook.performList, { authData, inputData })).toEqual([]);
+  });
+
+  it('Subscription Removed turns a signed subscription.removed into one item', async () => {
+    expect(await deliverTo(subscriptionRemovedHook, subscriptionRemovedEvent)).toEqual([
+      { ...subscriptionRemovedEvent, delivery: { id: 'dlv_1', attempt: 1, isLastAttempt: false } },
+    ]);
   });
 
   it('ignores a delivery.failed signed with another secret', async () => {

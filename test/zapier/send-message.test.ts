@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { perform, REPLY_WAIT_MS } from '../../zapier-app/src/creates/send-message/perform.js';
+import { perform } from '../../zapier-app/src/creates/send-message/perform.js';
+import { REPLY_WAIT_MS } from '../../zapier-app/src/creates/send-message/post.js';
 import { MESSAGE_MAX_LENGTH } from '../../zapier-app/src/shared/index.js';
 import { app, appTester, authData, RELAY } from './support/app.js';
 import { errorFields, rejection } from './support/errors.js';

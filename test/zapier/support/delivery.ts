@@ -6,6 +6,8 @@ export interface DeliveryOptions {
   secret: string;
   now: Date;
   id?: string;
+  /** Unsigned headers the relay adds, such as the attempt headers. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** A delivery signed the way the relay signs it, as Zapier's hook endpoint hands it over. */
@@ -14,9 +16,20 @@ export function signedDelivery({
   secret,
   now,
   id = 'dlv_1',
+  headers = {},
 }: DeliveryOptions): ZapierRawRequest {
   return zapierRawRequest(body, {
     'Content-Type': 'application/json',
+    ...headers,
     ...sign({ secret, id, now, body }),
   });
+}
+
+/** The attempt headers of the relay's first attempt at delivery `id`, with retries left. */
+export function firstAttemptHeaders(id: string): Record<string, string> {
+  return {
+    'X-Webhook-Attempt': '1',
+    'X-Webhook-Last-Attempt': 'false',
+    'X-Webhook-Delivery-Url': `https://relay.example.test/api/deliveries/${id}`,
+  };
 }

@@ -1,7 +1,9 @@
 import type {
   DeliveryFailedEvent,
   OutgoingPayload,
+  SubscriptionRemovedEvent,
   TargetPausedEvent,
+  TargetResumedEvent,
   TestPayload,
 } from '../../../zapier-app/src/shared/index.js';
 
@@ -49,5 +51,27 @@ export const targetPausedEvent: TargetPausedEvent = {
     consecutiveFailures: 100,
     failingSince: '2024-01-15T10:31:00Z',
     lastError: 'HTTP 500',
+  },
+};
+
+/** The webhook URL above, resumed through the API. */
+export const targetResumedEvent: TargetResumedEvent = {
+  type: 'target.resumed',
+  id: 'evt_3',
+  connectionId: 'conn_1',
+  timestamp: '2024-01-21T09:00:00Z',
+  data: { target: { kind: 'webhook', url: 'https://crm.example.com/hook' }, by: 'api' },
+};
+
+/** A Zap's hook answered 410: the relay removed its subscription. */
+export const subscriptionRemovedEvent: SubscriptionRemovedEvent = {
+  type: 'subscription.removed',
+  id: 'evt_4',
+  connectionId: 'conn_1',
+  timestamp: '2024-01-21T10:00:00Z',
+  data: {
+    subscription: { id: 'sub_9', targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' },
+    reason: 'gone',
+    heldDeliveries: 0,
   },
 };

@@ -28,3 +28,8 @@ export function zapierRawRequest(
   const renamed = Object.entries(headers).map(([name, value]) => [zapierHeaderName(name), value]);
   return { method: 'POST', querystring: '', headers: Object.fromEntries(renamed), content };
 }
+
+/** A request the relay made to a Zap hook or callback URL, as Zapier hands it to the app. */
+export function handedOver(request: { body: string; headers: Readonly<Record<string, string>> }) {
+  return zapierRawRequest(request.body, request.headers);
+}

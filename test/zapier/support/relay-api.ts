@@ -2,6 +2,8 @@
 export interface RelayApi {
   get(path: string): Promise<unknown>;
   post(path: string, body: object): Promise<unknown>;
+  patch(path: string, body: object): Promise<unknown>;
+  delete(path: string): Promise<unknown>;
 }
 
 export function relayApi(baseUrl: string, apiKey: string): RelayApi {
@@ -18,6 +20,8 @@ export function relayApi(baseUrl: string, apiKey: string): RelayApi {
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+    delete: (path) => call('DELETE', path),
   };
 }
 

@@ -1,7 +1,8 @@
 import { defineInputFields, type InferInputData } from 'zapier-platform-core';
 import { connectionField } from '../../fields/connection.js';
 
-export const sendMessageInputFields = defineInputFields([
+/** What any step that sends a message asks for. */
+export const messageInputFields = defineInputFields([
   connectionField,
   {
     key: 'message',
@@ -23,13 +24,19 @@ export const sendMessageInputFields = defineInputFields([
     dict: true,
     helpText: 'Key/value pairs stored with the message and echoed back with the AI reply.',
   },
+]);
+
+export type MessageInput = InferInputData<typeof messageInputFields>;
+
+export const sendMessageInputFields = defineInputFields([
+  ...messageInputFields,
   {
     key: 'wait',
     label: 'Wait for the AI Reply',
     type: 'boolean',
     default: 'false',
     helpText:
-      "Yes returns the chatbot's reply in this step (up to about 25 seconds); if it takes longer the step returns the message ids with status `pending` and the reply still arrives through the New AI Response trigger. No returns the ids at once with status `accepted`.",
+      "Yes returns the chatbot's reply in this step (up to about 25 seconds); if it takes longer the step returns the message ids with status `pending` and the reply still arrives through the New AI Response trigger. For replies of any length in this Zap run, use **Send Message and Wait for Reply** instead. No returns the ids at once with status `accepted`.",
   },
   {
     key: 'dedupeKey',

@@ -6,38 +6,60 @@ import { expectBody } from '../../relay/body.js';
 import { throwForRelayError } from '../../relay/errors.js';
 import { apiPath, relayUrl } from '../../relay/url.js';
 import type { CreateSubscriptionRequest, EventType } from '../../shared/index.js';
+import { subscriptionFilter, type ReplyFilterInput } from './filter.js';
+import { hookSecret } from './hook-secret.js';
 import type { HookInput } from './input.js';
-import { isSubscribeData, subscriptionId, type SubscribeData } from './subscribe-data.js';
+import { renewalDate, SUBSCRIPTION_TTL_SECONDS } from './lifetime.js';
+import { isSubscribeAnswer, subscriptionId, type SubscribeData } from './subscribe-data.js';
+
+/** A trigger's inputs; only the triggers on replies have the filter fields. */
+export type SubscribeInput = HookInput & ReplyFilterInput;
 
 /**
  * Registers this Zap's hook URL on the connection for `events` (none: the relay's default, AI
- * replies, which a relay from before events also serves); the relay answers with a secret just for
- * it. Each trigger asks for its one event, so a Zap never receives payloads it would have to drop.
+ * replies), filtered by the trigger's filter inputs. Each trigger asks for its one event, so a Zap
+ * never receives payloads it would have to drop. The subscription expires unless Zapier renews it
+ * (`expiration_date`), and Zapier's unsubscribe removes it (`whileUnpublished: drop`): a Zap
+ * turned on again gets a new hook URL (docs.zapier.com: a unique URL per Zap activation), so
+ * replies held for the old one could never reach it.
  */
 export function subscribeFor(
   events?: EventType[],
-): WebhookTriggerPerformSubscribe<HookInput, SubscribeData> {
+): WebhookTriggerPerformSubscribe<SubscribeInput, SubscribeData> {
   return async (z, bundle) => {
     const { targetUrl } = bundle;
     if (targetUrl === undefined || targetUrl === '') {
       throw new z.errors.Error('Zapier gave no hook URL to subscribe.', 'missing_target_url', 400);
     }
+    const filter = subscriptionFilter(bundle.inputData);
+    const body: CreateSubscriptionRequest = {
+      targetUrl,
+      secret: hookSecret(bundle.authData.apiKey ?? '', targetUrl),
+      ...(events === undefined ? {} : { events }),
+      ...(filter === undefined ? {} : { filter }),
+      whileUnpublished: 'drop',
+      ttlSeconds: SUBSCRIPTION_TTL_SECONDS,
+    };
     const path = apiPath`/api/connections/${bundle.inputData.connectionId}/subscriptions`;
-    const body: CreateSubscriptionRequest =
-      events === undefined ? { targetUrl } : { targetUrl, events };
     const response = await z.request({
       url: relayUrl(z, bundle.authData, path),
       method: 'POST',
       body,
     });
-    const { id, secret } = expectBody(z, response, isSubscribeData, 'the subscription request');
-    return { id, secret };
+    const answer = expectBody(z, response, isSubscribeAnswer, 'the subscription request');
+    const renewAt = renewalDate(answer.expiration_date);
+    return {
+      id: answer.id,
+      secret: answer.secret,
+      ...(renewAt === undefined ? {} : { expiration_date: renewAt }),
+    };
   };
 }
 
 /**
- * Removes the subscription. One that is already gone (deleted in FourthChat, or removed by the
- * relay after Zapier answered 410) counts as removed, so turning the Zap off never fails on it.
+ * Removes the subscription when Zapier turns the Zap off. `?remove=true` also removes one made
+ * before whileUnpublished existed (those hold by default). One that is already gone (deleted in
+ * FourthChat, or removed by the relay) counts as removed, so turning the Zap off never fails on it.
  */
 export const performUnsubscribe: WebhookTriggerPerformUnsubscribe<HookInput> = async (
   z,
@@ -48,6 +70,7 @@ export const performUnsubscribe: WebhookTriggerPerformUnsubscribe<HookInput> = a
   const response = await z.request({
     url: relayUrl(z, bundle.authData, apiPath`/api/subscriptions/${id}`),
     method: 'DELETE',
+    params: { remove: 'true' },
     skipThrowForStatus: true,
   });
   if (response.status !== 404) throwForRelayError(z, response, new Date());

@@ -1,5 +1,7 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { replyOutputFields, replySample } from '../../fields/reply.js';
+import { deliveryOutputFields, sampleDelivery } from '../hook/delivery-meta.js';
+import { replyFilterInputFields } from '../hook/filter.js';
 import { hookInputFields } from '../hook/input.js';
 import { performUnsubscribe } from '../hook/subscription.js';
 import { toResponseItem } from './item.js';
@@ -15,12 +17,16 @@ export const newAiResponse = defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: hookInputFields,
+    inputFields: [...hookInputFields, ...replyFilterInputFields],
     performSubscribe,
     performUnsubscribe,
     perform,
     performList,
-    sample: toResponseItem(replySample),
-    outputFields: [{ key: 'id', label: 'Reply ID', type: 'string' }, ...replyOutputFields],
+    sample: { ...toResponseItem(replySample), delivery: sampleDelivery },
+    outputFields: [
+      { key: 'id', label: 'Reply ID', type: 'string' },
+      ...replyOutputFields,
+      ...deliveryOutputFields,
+    ],
   },
 });

@@ -1,4 +1,9 @@
-import type { DeliveryFailedEvent, TargetPausedEvent } from '../../shared/index.js';
+import type {
+  DeliveryFailedEvent,
+  SubscriptionRemovedEvent,
+  TargetPausedEvent,
+  TargetResumedEvent,
+} from '../../shared/index.js';
 
 /** The contract's example: the CRM behind the connection's webhook URL answered 500 four times. */
 export const deliveryFailedSample = {
@@ -29,3 +34,31 @@ export const targetPausedSample = {
     lastError: 'HTTP 500',
   },
 } satisfies TargetPausedEvent;
+
+/** The webhook URL above, resumed by hand once the CRM was back. */
+export const targetResumedSample = {
+  type: 'target.resumed',
+  id: 'evt_4c8d2b17',
+  connectionId: 'conn_5f1c2a9e',
+  timestamp: '2024-01-21T09:00:00Z',
+  data: {
+    target: { kind: 'webhook', url: 'https://crm.example.com/fourthchat/webhook' },
+    by: 'api',
+  },
+} satisfies TargetResumedEvent;
+
+/** Another Zap's hook, paused for failing and never renewed, removed with the replies it held. */
+export const subscriptionRemovedSample = {
+  type: 'subscription.removed',
+  id: 'evt_9e0f5a26',
+  connectionId: 'conn_5f1c2a9e',
+  timestamp: '2024-02-19T10:30:00Z',
+  data: {
+    subscription: {
+      id: 'sub_2d7a9c10',
+      targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/',
+    },
+    reason: 'paused_too_long',
+    heldDeliveries: 12,
+  },
+} satisfies SubscriptionRemovedEvent;

@@ -3,6 +3,7 @@ import {
   type OutputFields,
   type WebhookTriggerPerformList,
 } from 'zapier-platform-core';
+import { deliveryOutputFields, sampleDelivery } from '../hook/delivery-meta.js';
 import { hookInputFields, type HookInput } from '../hook/input.js';
 import { performFor } from '../hook/perform.js';
 import { performUnsubscribe, subscribeFor } from '../hook/subscription.js';
@@ -32,7 +33,11 @@ export interface EventTriggerSpec<K extends string, T extends RelayEventType> {
   outputFields: OutputFields;
 }
 
-/** An instant trigger on one relay event of the chosen connection. */
+function withSampleDelivery(sample: Record<string, unknown>): Record<string, unknown> {
+  return { ...sample, delivery: sampleDelivery };
+}
+
+/** An instant trigger on one relay event of the chosen connection; items carry their delivery. */
 export function eventTrigger<K extends string, T extends RelayEventType>(
   spec: EventTriggerSpec<K, T>,
 ) {
@@ -44,8 +49,8 @@ export function eventTrigger<K extends string, T extends RelayEventType>(
       type: 'hook',
       inputFields: hookInputFields,
       ...spec.hook,
-      sample: spec.sample,
-      outputFields: spec.outputFields,
+      sample: withSampleDelivery(spec.sample),
+      outputFields: [...spec.outputFields, ...deliveryOutputFields],
     },
   });
 }
