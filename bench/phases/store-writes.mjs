@@ -18,24 +18,24 @@ const relayModule = (path) => import(join(repoRoot, 'relay', 'dist', path));
 function acceptance(ids, connection, conversationId, userId, tag, now) {
   return {
     conversation: {
-      _id: conversationId,
+      id: conversationId,
       workspaceId: connection.workspaceId,
-      connectionId: connection._id,
+      connectionId: connection.id,
       chatbotId: connection.chatbotId,
       userId,
-      key: conversationId,
       createdAt: now,
     },
     message: {
-      _id: ids.next('msg'),
+      id: ids.next('msg'),
       workspaceId: connection.workspaceId,
       conversationId,
-      connectionId: connection._id,
+      connectionId: connection.id,
       chatbotId: connection.chatbotId,
       content: 'Hello, I need help with my order.',
       metadataJson: JSON.stringify({ bench: tag }),
       userId,
       replyId: ids.next('msg'),
+      callback: null,
       acceptedAt: now,
     },
   };
@@ -51,7 +51,7 @@ async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }
       const i = next++;
       const started = now();
       const userId = `user-${i % USERS}`;
-      const conversationId = conversationIdFor(deps.ids, connection._id, userId);
+      const conversationId = conversationIdFor(deps.ids, connection.id, userId);
       const at = deps.clock.now();
       await deps.store.conversations.accept(
         [acceptance(deps.ids, connection, conversationId, userId, `${runTag}-${i}`, at)],
@@ -67,13 +67,13 @@ async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }
 }
 
 async function storeWritesRun({ classpath, warmStore, concurrency, plan, runTag, now }) {
-  const { openStore } = await relayModule('store/store.js');
+  const { openMongoStore } = await relayModule('store/mongo/mongo-store.js');
   const { createIdGenerator } = await relayModule('app/ids.js');
   const store = warmStore ? await warmStore.newDatabase() : await startFreshStore(classpath);
-  const db = await openStore(databaseUrl(store.uri, store.database ?? 'limit_b'));
+  const db = await openMongoStore(databaseUrl(store.uri, store.database ?? 'limit_b'));
   try {
     const deps = { store: db, clock: { now: () => new Date() }, ids: createIdGenerator() };
-    const connection = { _id: 'conn_bench', workspaceId: 'ws_bench', chatbotId: 'bot_bench' };
+    const connection = { id: 'conn_bench', workspaceId: 'ws_bench', chatbotId: 'bot_bench' };
     const loop = (seconds, tag) =>
       writeLoop({ deps, connection, concurrency, seconds, now, runTag: tag });
     await loop(plan.warmupSeconds, `${runTag}w`);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Resolver } from './security/url-guard.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { Store } from './store/store.js';
-import type { PauseRule } from './store/target-health.js';
+import type { PauseRule } from './model/target-health.js';
 import type { HttpSender } from './transport/http-sender.js';
 import type { Responder } from './ai/responder.js';
 import type { Metrics } from './observability/metrics.js';

@@ -2,7 +2,7 @@
 // the store did not take answers every request in it with a 503, and stores nothing.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
-import type { StoreCommand } from '../../relay/src/store/mongo.js';
+import type { StoreCommand } from '../../relay/src/store/mongo/database.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';

@@ -7,15 +7,15 @@ import { createMetrics } from '../../relay/src/observability/metrics.js';
 import { DeliveryService } from '../../relay/src/pipeline/delivery-service.js';
 import type { RetryScheduler } from '../../relay/src/pipeline/retry-scheduler.js';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
-import type { DeliveryDoc } from '../../relay/src/store/documents.js';
-import { openStore, type Store } from '../../relay/src/store/store.js';
+import type { Delivery } from '../../relay/src/model/delivery.js';
+import { openMongoStore, type MongoStore } from '../../relay/src/store/mongo/mongo-store.js';
 import { createHttpSender } from '../../relay/src/transport/http-sender.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { pendingDelivery } from '../support/delivery-doc.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 const secrets = createSecretBox('delivery-service-test-key-0123');
-let store: Store;
+let store: MongoStore;
 let receiver: Receiver;
 const scheduled: { deliveryId: string; attempt: number; at: Date; recordedAttempts: number }[] = [];
 
@@ -30,7 +30,9 @@ const scheduler: RetryScheduler = {
 let service: DeliveryService;
 
 beforeAll(async () => {
-  store = await openStore(testMongoUrl(), { dbName: `dlv_${randomBytes(6).toString('hex')}` });
+  store = await openMongoStore(testMongoUrl(), {
+    dbName: `dlv_${randomBytes(6).toString('hex')}`,
+  });
   receiver = await startReceiver(() => ({ status: 503 }));
   service = new DeliveryService(
     {
@@ -67,7 +69,7 @@ beforeAll(async () => {
     (id) => `http://relay.test/api/deliveries/${id}`,
   );
   await store.connections.insert({
-    _id: 'conn_svc',
+    id: 'conn_svc',
     workspaceId: 'ws_svc',
     chatbotId: 'bot_svc',
     name: 'svc',
@@ -76,17 +78,18 @@ beforeAll(async () => {
     previousSecrets: [],
     customHeaders: [],
     enabled: true,
+    webhookPaused: null,
     createdAt: new Date(),
     updatedAt: new Date(),
   });
 });
 afterAll(async () => {
   await receiver.close();
-  await store.jobsDatabase.dropDatabase();
+  await store.database.dropDatabase();
   await store.close();
 });
 
-function delivery(id: string): DeliveryDoc {
+function delivery(id: string): Delivery {
   return pendingDelivery(id, {
     workspaceId: 'ws_svc',
     connectionId: 'conn_svc',

@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['pipeline'],
   ['deps.ts'],
   ['ai', 'security', 'observability', 'store', 'transport', 'config'],
+  ['model'],
   ['errors.ts'],
 ];
 

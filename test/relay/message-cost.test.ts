@@ -1,7 +1,7 @@
 // The cost of one message in store commands, counted with the driver's command monitoring:
 // accept + AI reply + one delivery must take at most 8, whatever is stored already.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { StoreCommand } from '../../relay/src/store/mongo.js';
+import type { StoreCommand } from '../../relay/src/store/mongo/database.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { waitFor } from '../support/wait.js';

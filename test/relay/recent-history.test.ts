@@ -7,7 +7,7 @@ import {
   MAX_RECENT_TURNS,
   recentToKeep,
 } from '../../relay/src/pipeline/history.js';
-import type { HistoryEntry } from '../../relay/src/store/documents.js';
+import type { HistoryEntry } from '../../relay/src/model/conversation.js';
 
 const at = new Date(1_764_000_000_000);
 const entry = (i: number): HistoryEntry => ({

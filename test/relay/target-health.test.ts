@@ -7,9 +7,9 @@ import { pino } from 'pino';
 import { createMetrics } from '../../relay/src/observability/metrics.js';
 import { deltaOf, HealthRecorder } from '../../relay/src/pipeline/health-recorder.js';
 import { percentile } from '../../relay/src/domain/target-health.js';
-import type { DeliveryDoc } from '../../relay/src/store/documents.js';
-import { openStore } from '../../relay/src/store/store.js';
-import { HEALTH_LATENCY_BOUNDS_MS } from '../../relay/src/store/target-health.js';
+import type { Delivery } from '../../relay/src/model/delivery.js';
+import { HEALTH_LATENCY_BOUNDS_MS } from '../../relay/src/model/target-health.js';
+import { openMongoStore } from '../../relay/src/store/mongo/mongo-store.js';
 import { listDeliveries } from '../support/deliveries.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { receiverPool } from '../support/receiver-pool.js';
@@ -149,8 +149,8 @@ test('percentiles are the upper bound of the bucket that holds them', () => {
 test('two processes flushing at once on one store lose no count', async () => {
   const dbName = `health_${randomBytes(6).toString('hex')}`;
   const stores = [
-    await openStore(testMongoUrl(), { dbName }),
-    await openStore(testMongoUrl(), { dbName }),
+    await openMongoStore(testMongoUrl(), { dbName }),
+    await openMongoStore(testMongoUrl(), { dbName }),
   ];
   const recorders = stores.map(
     (store) =>
@@ -169,10 +169,10 @@ test('two processes flushing at once on one store lose no count', async () => {
       ),
   );
   const delivery = {
-    _id: 'dlv_x',
+    id: 'dlv_x',
     connectionId: 'conn_shared',
     subscriptionId: null,
-  } as DeliveryDoc;
+  } as Delivery;
   const rounds = 20;
   const perRound = 25;
 
@@ -204,7 +204,7 @@ test('two processes flushing at once on one store lose no count', async () => {
   expect(sum((h) => Object.values(h.latency).reduce((a, b) => a + b, 0))).toBe(
     2 * rounds * perRound,
   );
-  await stores[0]?.jobsDatabase.dropDatabase();
+  await stores[0]?.database.dropDatabase();
   await Promise.all(stores.map((store) => store.close()));
 });
 

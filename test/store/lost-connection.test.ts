@@ -4,14 +4,11 @@
 // that as success answered 202 for messages that were never stored.)
 import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { ConversationRepository } from '../../relay/src/store/conversations.js';
-import { DeliveryRepository } from '../../relay/src/store/deliveries.js';
-import { openDatabase, type Database } from '../../relay/src/store/mongo.js';
-import type {
-  DeliveryDoc,
-  MessageDoc,
-  PendingMessageDoc,
-} from '../../relay/src/store/documents.js';
+import type { Delivery } from '../../relay/src/model/delivery.js';
+import type { Message, PendingMessage } from '../../relay/src/model/message.js';
+import { MongoConversationRepository } from '../../relay/src/store/mongo/conversations.js';
+import { openDatabase, type Database } from '../../relay/src/store/mongo/database.js';
+import { MongoDeliveryRepository } from '../../relay/src/store/mongo/deliveries.js';
 import { pendingDelivery } from '../support/delivery-doc.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
@@ -34,9 +31,9 @@ afterAll(async () => {
   await proxy.close();
 });
 
-function message(id: string): PendingMessageDoc {
+function message(id: string): PendingMessage {
   return {
-    _id: id,
+    id,
     workspaceId: 'ws',
     conversationId: `cnv_${id}`,
     connectionId: 'con',
@@ -45,11 +42,12 @@ function message(id: string): PendingMessageDoc {
     metadataJson: null,
     userId: null,
     replyId: `rep_${id}`,
+    callback: null,
     acceptedAt: at,
   };
 }
 
-function delivery(id: string): DeliveryDoc {
+function delivery(id: string): Delivery {
   return pendingDelivery(id, {
     workspaceId: 'ws',
     connectionId: 'con',
@@ -67,13 +65,12 @@ async function storedIds(name: 'pendingMessages' | 'messages' | 'deliveries'): P
 }
 
 test('accepting a batch while the connection is lost fails the batch instead of answering stored', async () => {
-  const conversations = new ConversationRepository(database.collections);
+  const conversations = new MongoConversationRepository(database.collections);
   const batch = ['msg_a', 'msg_b'].map((id) => {
     const pending = message(id);
     return {
       conversation: {
-        _id: pending.conversationId,
-        key: pending.conversationId,
+        id: pending.conversationId,
         workspaceId: 'ws',
         connectionId: 'con',
         chatbotId: 'bot',
@@ -92,8 +89,8 @@ test('accepting a batch while the connection is lost fails the batch instead of 
 });
 
 test('recording settled messages while the connection is lost fails', async () => {
-  const conversations = new ConversationRepository(database.collections);
-  const settled: MessageDoc = {
+  const conversations = new MongoConversationRepository(database.collections);
+  const settled: Message = {
     ...message('msg_c'),
     seq: 0,
     role: 'user',
@@ -108,14 +105,14 @@ test('recording settled messages while the connection is lost fails', async () =
 });
 
 test('creating deliveries while the connection is lost fails instead of answering them created', async () => {
-  const deliveries = new DeliveryRepository(database.collections);
+  const deliveries = new MongoDeliveryRepository(database.collections);
   proxy.cut();
 
   await expect(deliveries.createMany([delivery('dlv_a')])).rejects.toThrow();
 });
 
 test('with the connection mended, a duplicate is still told apart from a new document', async () => {
-  const deliveries = new DeliveryRepository(database.collections);
+  const deliveries = new MongoDeliveryRepository(database.collections);
   expect([...(await deliveries.createMany([delivery('dlv_x')]))]).toEqual(['dlv_x']);
   expect([...(await deliveries.createMany([delivery('dlv_x'), delivery('dlv_y')]))]).toEqual([
     'dlv_y',

@@ -1,18 +1,19 @@
-// A stored delivery as the fan-out creates it (pending, no attempts), for tests that work
-// with the repositories and the delivery service directly.
-import type { DeliveryDoc } from '../../relay/src/store/documents.js';
+// A delivery as the fan-out creates it (pending, no attempts), for tests that work with the
+// repositories and the delivery service directly.
+import type { Delivery } from '../../relay/src/model/delivery.js';
 
 export function pendingDelivery(
   id: string,
-  fields: Pick<DeliveryDoc, 'workspaceId' | 'connectionId' | 'targetUrl'> & { at?: Date },
-): DeliveryDoc {
+  fields: Pick<Delivery, 'workspaceId' | 'connectionId' | 'targetUrl'> & { at?: Date },
+): Delivery {
   const { at = new Date(), ...target } = fields;
   return {
-    _id: id,
+    id,
     ...target,
     subscriptionId: null,
     messageId: null,
     kind: 'reply',
+    event: 'ai.response',
     body: '{}',
     status: 'pending',
     attempts: [],

@@ -1,6 +1,7 @@
 // Runs the relay in this process on a real database of its own (the test store), so a test
 // can inject the clock, the AI responder or the settings; HTTP stays real (loopback).
 import { randomBytes } from 'node:crypto';
+import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { createEchoResponder } from '../../relay/src/ai/echo-responder.js';
@@ -10,10 +11,16 @@ import { createIdGenerator } from '../../relay/src/app/ids.js';
 import { startRelay, type RunningRelay } from '../../relay/src/app/relay.js';
 import { createWorkspace } from '../../relay/src/domain/tenancy.js';
 import { createMetrics } from '../../relay/src/observability/metrics.js';
+import { createAgendaJobs } from '../../relay/src/pipeline/agenda-scheduler.js';
 import { createHttpSender } from '../../relay/src/transport/http-sender.js';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
 import { systemResolver } from '../../relay/src/security/url-guard.js';
-import { openStore, type Store, type StoreOptions } from '../../relay/src/store/store.js';
+import {
+  openMongoStore,
+  type MongoStore,
+  type MongoStoreOptions,
+} from '../../relay/src/store/mongo/mongo-store.js';
+import { withStoreErrors } from '../../relay/src/store/mongo/store-errors.js';
 import { apiClient, type ApiCall } from './api-client.js';
 import { testMongoUrl } from './mongo.js';
 import { scaledMs } from './time-scale.js';
@@ -22,7 +29,7 @@ export interface TestRelay {
   url: string;
   apiKey: string;
   workspaceId: string;
-  store: Store;
+  store: MongoStore;
   /** The relay's database as documents, for assertions on what it stored. */
   db: Db;
   relay: RunningRelay;
@@ -39,10 +46,10 @@ export async function startTestRelay(
     deps?: Partial<RelayDeps>;
     /** 0 turns the store's short-lived caches off, for tests that change documents directly. */
     cacheTtlMs?: number;
-    onCommand?: StoreOptions['onCommand'];
+    onCommand?: MongoStoreOptions['onCommand'];
   } = {},
 ): Promise<TestRelay> {
-  const store = await openStore(testMongoUrl(), {
+  const store = await openMongoStore(testMongoUrl(), {
     dbName: `relay_${randomBytes(6).toString('hex')}`,
     ...(options.cacheTtlMs === undefined ? {} : { cacheTtlMs: options.cacheTtlMs }),
     ...(options.onCommand ? { onCommand: options.onCommand } : {}),
@@ -88,7 +95,13 @@ export async function startTestRelay(
     ...options.deps,
   };
   const { apiKey, workspaceId } = await createWorkspace(deps, { name: 'Test workspace' });
-  const relay = await startRelay(deps, { port: 0, host: '127.0.0.1' }).catch(
+  // As main.ts does: Agenda on the store's database, its driver errors the store's.
+  const agenda = createAgendaJobs(
+    deps,
+    new MongoBackend({ mongo: store.database, collection: 'agendaJobs' }),
+  );
+  const jobs = { ...agenda, scheduler: withStoreErrors(agenda.scheduler) };
+  const relay = await startRelay(deps, { jobs, listen: { port: 0, host: '127.0.0.1' } }).catch(
     async (error: unknown) => {
       // A relay that did not start is never closed by its test: its store client would keep
       // jest from exiting after the failure is reported.
@@ -102,7 +115,7 @@ export async function startTestRelay(
     apiKey,
     workspaceId,
     store,
-    db: store.jobsDatabase,
+    db: store.database,
     relay,
     api,
     async newWorkspace(name = 'Other workspace') {
@@ -110,7 +123,7 @@ export async function startTestRelay(
     },
     async close() {
       await relay.close();
-      await store.jobsDatabase.dropDatabase().catch(() => undefined);
+      await store.database.dropDatabase().catch(() => undefined);
       await store.close();
     },
   };

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AcceptBatcher } from '../pipeline/accept-batcher.js';
-import { createAgendaJobs } from '../pipeline/agenda-scheduler.js';
 import { ConversationWorker } from '../pipeline/conversation-worker.js';
 import { DeliveryService, type AttemptReport } from '../pipeline/delivery-service.js';
 import { HealthRecorder } from '../pipeline/health-recorder.js';
@@ -12,6 +11,7 @@ import { SubscriptionRemovals } from '../pipeline/subscription-removal.js';
 import { TargetPauses } from '../pipeline/target-pause.js';
 import { recoverStuckWork, startRecoverySweep } from '../pipeline/recovery.js';
 import { ReplyEvents } from '../pipeline/reply-events.js';
+import type { Jobs } from '../pipeline/retry-scheduler.js';
 import { TurnDeliveries } from '../pipeline/turn-deliveries.js';
 import { applyRetention } from '../pipeline/retention.js';
 import { createApp } from './create-app.js';
@@ -26,13 +26,15 @@ export interface RunningRelay {
   close(): Promise<void>;
 }
 
-/** Wires the parts, starts the jobs and the HTTP server. The caller owns the store. */
+/**
+ * Wires the parts, starts the jobs and the HTTP server. The caller owns the store, and gives
+ * the durable scheduler (Agenda on the store's database, see main.ts); close() stops it.
+ */
 export async function startRelay(
   deps: RelayDeps,
-  listen: { port: number; host: string },
+  { jobs, listen }: { jobs: Jobs; listen: { port: number; host: string } },
 ): Promise<RunningRelay> {
   const events = new ReplyEvents(deps);
-  const jobs = createAgendaJobs(deps);
   // Attempts feed the health figures and the delivery.failed events; events are sent by the
   // delivery service itself, so the two are tied together through these late-bound calls.
   const observers: { attempted(report: AttemptReport): void }[] = [];

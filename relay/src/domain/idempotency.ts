@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { RelayDeps } from '../deps.js';
 import { HttpError } from '../errors.js';
+import type { StoredResponse } from '../model/idempotency.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A first request that never finished (its process died) stops blocking its key after this. */
 const ABANDONED_MS = 30_000;
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
+export type { StoredResponse };
 
 export function requestHash(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -25,11 +23,11 @@ export async function once(
   produce: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const keys = deps.store.idempotency;
-  const _id = createHash('sha256').update(`${input.workspaceId}\u0000${input.key}`).digest('hex');
+  const id = createHash('sha256').update(`${input.workspaceId}\u0000${input.key}`).digest('hex');
   const now = deps.clock.now();
   const reservation = await keys.reserve(
     {
-      _id,
+      id,
       workspaceId: input.workspaceId,
       requestHash: input.requestHash,
       response: null,
@@ -59,9 +57,9 @@ export async function once(
   try {
     response = await produce();
   } catch (error) {
-    await keys.forget(_id);
+    await keys.forget(id);
     throw error;
   }
-  await keys.complete(_id, response);
+  await keys.complete(id, response);
   return { ...response, replayed: false };
 }

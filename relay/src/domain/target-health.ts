@@ -1,16 +1,20 @@
 import type { TargetHealth } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import { eventTargetOf, type DeliveryTarget } from '../pipeline/targets.js';
-import type { TargetHealthDoc } from '../store/documents.js';
-import { HEALTH_HOURS, HEALTH_LATENCY_BOUNDS_MS, HOUR_MS } from '../store/target-health.js';
+import {
+  HEALTH_HOURS,
+  HEALTH_LATENCY_BOUNDS_MS,
+  HOUR_MS,
+  type HealthFigures,
+} from '../model/target-health.js';
 
-/** The health of `targets` by target key: the figures of all of them in one read by _id. */
+/** The health of `targets` by target key: the figures of all of them in one read. */
 export async function healthOfTargets(
   deps: Pick<RelayDeps, 'store' | 'clock'>,
   targets: readonly DeliveryTarget[],
 ): Promise<Map<string, TargetHealth>> {
-  const docs = await deps.store.targetHealth.forKeys(targets.map((target) => target.key));
-  const byKey = new Map(docs.map((doc) => [doc._id, doc]));
+  const figures = await deps.store.targetHealth.forKeys(targets.map((target) => target.key));
+  const byKey = new Map(figures.map((each) => [each.id, each]));
   const now = deps.clock.now();
   return new Map(
     targets.map((target) => [target.key, targetHealthView(target, byKey.get(target.key), now)]),
@@ -19,7 +23,7 @@ export async function healthOfTargets(
 
 export function targetHealthView(
   target: DeliveryTarget,
-  doc: TargetHealthDoc | undefined,
+  doc: HealthFigures | undefined,
   now: Date,
 ): TargetHealth {
   const last24h = lastDay(doc, now);
@@ -41,14 +45,14 @@ export function targetHealthView(
 }
 
 /** A resume clears failingSince, yet the latest attempt still failed: the last error says so. */
-function latestOutcome(doc: TargetHealthDoc): TargetHealth['state'] {
+function latestOutcome(doc: HealthFigures): TargetHealth['state'] {
   const { failingSince, lastError, lastSuccessAt } = doc;
   if (failingSince || (lastError && (!lastSuccessAt || lastError.at > lastSuccessAt)))
     return 'failing';
   return lastSuccessAt ? 'healthy' : 'unused';
 }
 
-function lastDay(doc: TargetHealthDoc | undefined, now: Date): TargetHealth['last24h'] {
+function lastDay(doc: HealthFigures | undefined, now: Date): TargetHealth['last24h'] {
   const current = Math.floor(now.getTime() / HOUR_MS);
   const hours = Object.values(doc?.hours ?? {}).filter(
     (slot) => slot.hour > current - HEALTH_HOURS && slot.hour <= current,

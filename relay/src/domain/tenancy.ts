@@ -1,8 +1,7 @@
 import type { RelayDeps } from '../deps.js';
 import { generateApiKey, hashApiKey, keyPrefix } from '../security/api-keys.js';
-import type { ApiKeyDoc } from '../store/documents.js';
-import { isDuplicateKey } from '../store/mongo.js';
-import type { KeyOwner } from '../store/workspaces.js';
+import type { ApiKey, KeyOwner } from '../model/workspace.js';
+import { AlreadyExists } from '../store/errors.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids'>;
 
@@ -10,9 +9,9 @@ export function resolveApiKey(deps: Deps, key: string): Promise<KeyOwner | undef
   return deps.store.workspaces.ownerOfKey(hashApiKey(key));
 }
 
-function keyDoc(deps: Deps, workspaceId: string, key: string, name: string): ApiKeyDoc {
+function newApiKey(deps: Deps, workspaceId: string, key: string, name: string): ApiKey {
   return {
-    _id: deps.ids.next('key'),
+    id: deps.ids.next('key'),
     workspaceId,
     hash: hashApiKey(key),
     prefix: keyPrefix(key),
@@ -28,8 +27,8 @@ export async function createWorkspace(
 ): Promise<{ workspaceId: string; apiKey: string }> {
   const workspaceId = deps.ids.next('ws');
   await deps.store.workspaces.create(
-    { _id: workspaceId, name, createdAt: deps.clock.now() },
-    keyDoc(deps, workspaceId, apiKey, 'bootstrap'),
+    { id: workspaceId, name, createdAt: deps.clock.now() },
+    newApiKey(deps, workspaceId, apiKey, 'bootstrap'),
   );
   return { workspaceId, apiKey };
 }
@@ -38,11 +37,11 @@ export async function createApiKey(
   deps: Deps,
   workspaceId: string,
   name: string,
-): Promise<{ doc: ApiKeyDoc; key: string }> {
+): Promise<{ apiKey: ApiKey; key: string }> {
   const key = generateApiKey();
-  const doc = keyDoc(deps, workspaceId, key, name);
-  await deps.store.workspaces.addKey(doc);
-  return { doc, key };
+  const created = newApiKey(deps, workspaceId, key, name);
+  await deps.store.workspaces.addKey(created);
+  return { apiKey: created, key };
 }
 
 /**
@@ -59,7 +58,7 @@ export async function bootstrapTenancy(
       await createWorkspace(deps, { name: `Workspace ${String(index + 1)}`, apiKey: key });
     } catch (error) {
       // Another instance bootstrapped the same key at the same moment.
-      if (!isDuplicateKey(error)) throw error;
+      if (!(error instanceof AlreadyExists)) throw error;
     }
   }
   if (bootstrapKeys.length > 0) return {};

@@ -1,35 +1,20 @@
+import type * as api from '@fourthchat/shared';
+import type { Chatbot } from '../model/chatbot.js';
+import type { Connection } from '../model/connection.js';
+import type { Conversation } from '../model/conversation.js';
+import type { Delivery } from '../model/delivery.js';
+import type { Message, PendingMessage, Transcript } from '../model/message.js';
 import type {
-  Chatbot,
-  Connection,
-  Conversation,
-  ConversationMessage,
-  ConversationSummary,
-  MessageLookup,
-  OutgoingPayload,
-  Delivery,
   RemovedSubscription,
   Subscription,
   SubscriptionFilter,
-  TargetHealth,
-} from '@fourthchat/shared';
-import type {
-  ChatbotDoc,
-  ConnectionDoc,
-  ConversationDoc,
-  DeliveryDoc,
-  MessageDoc,
-  PendingMessageDoc,
-  RemovedSubscriptionDoc,
-  SubscriptionDoc,
-  SubscriptionFilterDoc,
-} from '../store/documents.js';
+} from '../model/subscription.js';
 import type { FoundMessage } from '../store/message-lookups.js';
-import { eventsOf } from '../store/subscriptions.js';
 
-/** Turns store documents into the API's objects (never with a secret in them). */
-export function chatbotView(doc: ChatbotDoc): Chatbot {
+/** Turns the relay's objects into the API's (never with a secret in them). */
+export function chatbotView(doc: Chatbot): api.Chatbot {
   return {
-    id: doc._id,
+    id: doc.id,
     name: doc.name,
     systemPrompt: doc.systemPrompt,
     model: doc.model,
@@ -41,12 +26,12 @@ export function chatbotView(doc: ChatbotDoc): Chatbot {
 }
 
 export function connectionView(
-  doc: ConnectionDoc,
+  doc: Connection,
   incomingWebhookUrl: string,
-  health: TargetHealth[],
-): Connection {
+  health: api.TargetHealth[],
+): api.Connection {
   return {
-    id: doc._id,
+    id: doc.id,
     chatbotId: doc.chatbotId,
     name: doc.name,
     webhookUrl: doc.webhookUrl,
@@ -59,14 +44,14 @@ export function connectionView(
   };
 }
 
-export function subscriptionView(doc: SubscriptionDoc, health: TargetHealth): Subscription {
+export function subscriptionView(doc: Subscription, health: api.TargetHealth): api.Subscription {
   return {
-    id: doc._id,
+    id: doc.id,
     connectionId: doc.connectionId,
     targetUrl: doc.targetUrl,
-    events: eventsOf(doc),
-    filter: filterView(doc.filter ?? null),
-    whileUnpublished: doc.whileUnpublished ?? 'hold',
+    events: doc.events,
+    filter: filterView(doc.filter),
+    whileUnpublished: doc.whileUnpublished,
     paused: Boolean(doc.paused),
     ...(doc.expiresAt ? { expiration_date: doc.expiresAt.toISOString() } : {}),
     health,
@@ -74,9 +59,9 @@ export function subscriptionView(doc: SubscriptionDoc, health: TargetHealth): Su
   };
 }
 
-export function removedSubscriptionView(doc: RemovedSubscriptionDoc): RemovedSubscription {
+export function removedSubscriptionView(doc: RemovedSubscription): api.RemovedSubscription {
   return {
-    id: doc._id,
+    id: doc.id,
     connectionId: doc.connectionId,
     targetUrl: doc.targetUrl,
     reason: doc.reason,
@@ -85,7 +70,7 @@ export function removedSubscriptionView(doc: RemovedSubscriptionDoc): RemovedSub
   };
 }
 
-function filterView(filter: SubscriptionFilterDoc | null): SubscriptionFilter {
+function filterView(filter: SubscriptionFilter | null): api.SubscriptionFilter {
   if (!filter) return {};
   return {
     ...(filter.userId === null ? {} : { userId: filter.userId }),
@@ -95,14 +80,14 @@ function filterView(filter: SubscriptionFilterDoc | null): SubscriptionFilter {
   };
 }
 
-export function deliveryView(doc: DeliveryDoc): Delivery {
+export function deliveryView(doc: Delivery): api.Delivery {
   return {
-    id: doc._id,
+    id: doc.id,
     connectionId: doc.connectionId,
     ...(doc.subscriptionId ? { subscriptionId: doc.subscriptionId } : {}),
     ...(doc.messageId ? { messageId: doc.messageId } : {}),
     kind: doc.kind,
-    event: doc.event ?? 'ai.response',
+    event: doc.event,
     targetUrl: doc.targetUrl,
     status: doc.status,
     attempts: doc.attempts,
@@ -116,9 +101,9 @@ function metadataOf(metadataJson: string | null) {
   return metadataJson ? { metadata: JSON.parse(metadataJson) as Record<string, unknown> } : {};
 }
 
-export function messageView(doc: MessageDoc): ConversationMessage {
+export function messageView(doc: Message): api.ConversationMessage {
   return {
-    id: doc._id,
+    id: doc.id,
     role: doc.role,
     content: doc.content,
     status: doc.status,
@@ -128,9 +113,9 @@ export function messageView(doc: MessageDoc): ConversationMessage {
   };
 }
 
-export function waitingMessageView(doc: PendingMessageDoc): ConversationMessage {
+export function waitingMessageView(doc: PendingMessage): api.ConversationMessage {
   return {
-    id: doc._id,
+    id: doc.id,
     role: 'user',
     content: doc.content,
     status: 'pending',
@@ -139,12 +124,9 @@ export function waitingMessageView(doc: PendingMessageDoc): ConversationMessage 
   };
 }
 
-export function conversationView(
-  doc: ConversationDoc,
-  transcript: { settled: MessageDoc[]; waiting: PendingMessageDoc[] },
-): Conversation {
+export function conversationView(doc: Conversation, transcript: Transcript): api.Conversation {
   return {
-    id: doc._id,
+    id: doc.id,
     connectionId: doc.connectionId,
     ...(doc.userId === null ? {} : { userId: doc.userId }),
     createdAt: doc.createdAt.toISOString(),
@@ -155,10 +137,10 @@ export function conversationView(
   };
 }
 
-export function conversationSummaryView(doc: ConversationDoc): ConversationSummary {
+export function conversationSummaryView(doc: Conversation): api.ConversationSummary {
   const last = doc.recent.at(-1);
   return {
-    id: doc._id,
+    id: doc.id,
     connectionId: doc.connectionId,
     ...(doc.userId === null ? {} : { userId: doc.userId }),
     createdAt: doc.createdAt.toISOString(),
@@ -176,18 +158,18 @@ export function conversationSummaryView(doc: ConversationDoc): ConversationSumma
   };
 }
 
-export function messageLookupView(found: FoundMessage): MessageLookup {
+export function messageLookupView(found: FoundMessage): api.MessageLookup {
   const { question } = found;
   const settled = found.state === 'settled' ? found : undefined;
   const failed = settled?.question.status === 'failed';
   return {
-    id: question._id,
+    id: question.id,
     connectionId: question.connectionId,
     conversationId: question.conversationId,
     ...(question.userId === null ? {} : { userId: question.userId }),
     status: !settled ? 'pending' : failed ? 'failed' : 'replied',
     reply: settled?.reply?.outgoing
-      ? (JSON.parse(settled.reply.outgoing) as OutgoingPayload)
+      ? (JSON.parse(settled.reply.outgoing) as api.OutgoingPayload)
       : null,
     ...(failed ? { error: settled.question.error ?? 'The reply failed' } : {}),
   };

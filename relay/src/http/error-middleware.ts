@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
-import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import { HttpError } from '../errors.js';
+import { StoreUnavailable } from '../store/errors.js';
 import type { RelayState } from './state.js';
 
 const STORE_RETRY_AFTER_SECONDS = 5;
@@ -12,16 +12,6 @@ function clientAborted(request: IncomingMessage, error: unknown): boolean {
   if (error instanceof HttpError) return false;
   const code = (error as { code?: unknown } | null)?.code;
   return request.destroyed && code === 'ECONNRESET';
-}
-
-/** A socket error of the store's connection that the driver passes on as it is. */
-const SOCKET_ERRORS = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
-
-function isStoreUnavailable(error: unknown): boolean {
-  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true;
-  // Reached only when the client's own request is intact (clientAborted is asked first).
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && SOCKET_ERRORS.has(code);
 }
 
 /** Every failure becomes `{error:{code,message}}`; unknown errors are a 500 that leaks nothing. */
@@ -42,7 +32,7 @@ export function errorMiddleware(): Middleware<RelayState> {
       let error: HttpError;
       if (caught instanceof HttpError) {
         error = caught;
-      } else if (isStoreUnavailable(caught)) {
+      } else if (caught instanceof StoreUnavailable) {
         error = new HttpError('store_unavailable', 'The store is unreachable; try again shortly', {
           retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
         });

@@ -1,5 +1,5 @@
 import type { RelayDeps } from '../deps.js';
-import type { PendingMessageDoc } from '../store/documents.js';
+import type { PendingMessage } from '../model/message.js';
 import type { Acceptance } from '../store/conversations.js';
 
 /** The store did not take the message: nothing was accepted, the client may send it again. */
@@ -25,7 +25,7 @@ export class AcceptBatcher {
 
   constructor(
     private readonly deps: Pick<RelayDeps, 'store' | 'clock' | 'logger'>,
-    private readonly stored: (messages: PendingMessageDoc[]) => void,
+    private readonly stored: (messages: PendingMessage[]) => void,
   ) {}
 
   submit(acceptance: Acceptance): Promise<void> {
@@ -45,7 +45,7 @@ export class AcceptBatcher {
         batch.map((item) => item.acceptance),
         this.deps.clock.now(),
       );
-      const messages: PendingMessageDoc[] = [];
+      const messages: PendingMessage[] = [];
       batch.forEach((item, index) => {
         if (stored[index]) {
           messages.push(item.acceptance.message);

@@ -1,37 +1,27 @@
-import { Agenda } from 'agenda';
-import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda, type AgendaBackend } from 'agenda';
 import type { RelayDeps } from '../deps.js';
-import type { AttemptResult } from './delivery-service.js';
-import type { RetryScheduler } from './retry-scheduler.js';
+import type { Jobs, RetryScheduler } from './retry-scheduler.js';
 
-const JOBS_COLLECTION = 'agendaJobs';
 const DELIVER = 'deliver';
 const RETENTION = 'retention';
 /** Beyond the delivery timeout, for the store writes around one attempt. */
 const LOCK_MARGIN_MS = 5_000;
 
-export interface JobHandlers {
-  attempt(deliveryId: string, attempt: number): Promise<AttemptResult>;
-  retention(): Promise<unknown>;
-}
-
-export interface Jobs {
-  scheduler: RetryScheduler;
-  start(handlers: JobHandlers): Promise<void>;
-  stop(): Promise<void>;
-}
-
 /**
  * The only place that knows Agenda: durable timers for delivery attempts and the hourly
- * retention purge. Jobs due while the relay
- * was down run as soon as it is back; finished jobs are removed, so Agenda's own queries
- * read only what is still to come.
+ * retention purge, on the backend main.ts gives it (MongoDB's, on the store's database).
+ * Jobs due while the relay was down run as soon as it is back; finished jobs are removed, so
+ * Agenda's own queries read only what is still to come.
  */
-export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'logger'>): Jobs {
+export function createAgendaJobs(
+  deps: Pick<RelayDeps, 'settings' | 'logger'>,
+  backend: AgendaBackend,
+): Jobs {
+  const instance = deps.settings.instanceId;
   const agenda = new Agenda({
     // Job locks carry this name, so a restart of the same installation can take them back.
-    name: deps.settings.instanceId,
-    backend: new MongoBackend({ mongo: deps.store.jobsDatabase, collection: JOBS_COLLECTION }),
+    name: instance,
+    backend,
     processEvery: 1_000,
     maxConcurrency: 50,
     defaultConcurrency: 20,
@@ -65,17 +55,21 @@ export function createAgendaJobs(deps: Pick<RelayDeps, 'store' | 'settings' | 'l
       // store can fail a write that races the index creation on a new collection ("Unknown
       // error: null"), so the unlock below waits for it. start() waits for it anyway.
       await agenda.ready;
-      // Agenda locks jobs up to processEvery before they are due: without this, retries the
-      // previous incarnation had locked when it died would wait out the lock lifetime.
-      await deps.store.jobsDatabase
-        .collection(JOBS_COLLECTION)
-        .updateMany(
-          { lastModifiedBy: deps.settings.instanceId, lockedAt: { $ne: null } },
-          { $set: { lockedAt: null } },
-        );
+      await unlockOwnJobs(agenda, instance);
       await agenda.start();
       await agenda.every('1 hour', RETENTION);
     },
     stop: () => agenda.stop(),
   };
+}
+
+/**
+ * Agenda locks jobs up to processEvery before they are due: without this, retries the previous
+ * incarnation had locked when it died would wait out the lock lifetime. Through Agenda's own
+ * API: its query of locked ("running") jobs, and its repository's unlock, which stop() uses.
+ */
+async function unlockOwnJobs(agenda: Agenda, instance: string): Promise<void> {
+  const { jobs } = await agenda.queryJobs({ state: 'running' });
+  const own = jobs.filter((job) => job.lastModifiedBy === instance).map((job) => job._id);
+  if (own.length > 0) await agenda.db.unlockJobs(own);
 }

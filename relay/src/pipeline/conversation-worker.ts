@@ -1,13 +1,9 @@
 import type { RelayDeps } from '../deps.js';
 import { ReplyFailedError } from '../ai/responder.js';
-import type {
-  ChatbotDoc,
-  ConversationDoc,
-  HistoryEntry,
-  Lease,
-  MessageDoc,
-  PendingMessageDoc,
-} from '../store/documents.js';
+import type { Chatbot } from '../model/chatbot.js';
+import type { Conversation, HistoryEntry } from '../model/conversation.js';
+import type { Lease } from '../model/lease.js';
+import { isReply, type Message, type PendingMessage, type Reply } from '../model/message.js';
 import { appendRecent, historyForAi, recentToKeep } from './history.js';
 import { outgoingBody } from './outgoing.js';
 import type { ReplyEvents, ReplyOutcome } from './reply-events.js';
@@ -40,14 +36,14 @@ const MAX_WORKING = 32;
 const MAX_QUEUED = 20_000;
 
 interface Queue {
-  messages: PendingMessageDoc[];
+  messages: PendingMessage[];
   /** Some message may have been answered before (recovered after a crash): look first. */
   careful: boolean;
 }
 
 interface Turn {
-  question: MessageDoc;
-  reply: MessageDoc | undefined;
+  question: Message;
+  reply: Reply | undefined;
   outcome: Exclude<ReplyOutcome, { state: 'timeout' }>;
 }
 
@@ -76,12 +72,12 @@ export class ConversationWorker {
   ) {}
 
   /** Messages to answer; `recovered` ones may have been answered by a process that died. */
-  enqueue(messages: readonly PendingMessageDoc[], options: { recovered: boolean }): void {
+  enqueue(messages: readonly PendingMessage[], options: { recovered: boolean }): void {
     for (const message of messages) {
-      if (this.delivering.has(message._id) || this.queuedCount >= MAX_QUEUED) continue;
+      if (this.delivering.has(message.id) || this.queuedCount >= MAX_QUEUED) continue;
       const queue = this.queues.get(message.conversationId);
       if (queue) {
-        if (queue.messages.some((queued) => queued._id === message._id)) continue;
+        if (queue.messages.some((queued) => queued.id === message.id)) continue;
         queue.messages.push(message);
         this.queuedCount += 1;
         queue.careful ||= options.recovered;
@@ -160,7 +156,7 @@ export class ConversationWorker {
         return;
       }
       // `lease` on this copy says whether this process still holds the conversation.
-      let conversation: ConversationDoc = { ...taken.conversation, lease: this.lease() };
+      let conversation: Conversation = { ...taken.conversation, lease: this.lease() };
       const careful = queue.careful || taken.previous !== null;
       try {
         // A turn that found no message after it let the lease go with its settle; one that
@@ -184,7 +180,7 @@ export class ConversationWorker {
   /** Messages stay stored as pending; this only shortens the wait for the lease holder. */
   private retryHeld(
     conversationId: string,
-    messages: PendingMessageDoc[],
+    messages: PendingMessage[],
     careful: boolean,
     tries: number,
   ): void {
@@ -205,13 +201,13 @@ export class ConversationWorker {
   }
 
   private async answer(
-    conversation: ConversationDoc,
-    question: PendingMessageDoc,
+    conversation: Conversation,
+    question: PendingMessage,
     careful: boolean,
     queue: Queue,
-  ): Promise<ConversationDoc> {
+  ): Promise<Conversation> {
     const { store, clock, settings } = this.deps;
-    if (conversation.recent.some((entry) => entry.id === question._id)) {
+    if (conversation.recent.some((entry) => entry.id === question.id)) {
       await this.deliverAgain(conversation, question);
       return conversation;
     }
@@ -223,7 +219,7 @@ export class ConversationWorker {
       turn.reply ? [turn.question, turn.reply] : [turn.question],
     );
     // Recorded: a waiting request may take the outcome now, and then the callback is not sent.
-    const callbackTaken = this.events.settled(question._id, turn.outcome);
+    const callbackTaken = this.events.settled(question.id, turn.outcome);
     const firstAttempts = await this.deliveries.deliver({
       conversation,
       question,
@@ -238,22 +234,22 @@ export class ConversationWorker {
     // The question itself is still first in the queue until it is settled.
     const lease = queue.messages.length > 1 ? this.lease() : null;
     await store.conversations.settleTurn({
-      id: conversation._id,
+      id: conversation.id,
       owner: settings.instanceId,
       recent,
       nextSeq: conversation.nextSeq + 1,
       lease,
       at: clock.now(),
     });
-    this.finishAfter(question._id, firstAttempts);
+    this.finishAfter(question.id, firstAttempts);
     return { ...conversation, recent, nextSeq: conversation.nextSeq + 1, lease };
   }
 
   /** Calls the AI (renewing the lease meanwhile) and builds the turn to record. */
   private async generate(
-    conversation: ConversationDoc,
-    question: PendingMessageDoc,
-    chatbot: ChatbotDoc | undefined,
+    conversation: Conversation,
+    question: PendingMessage,
+    chatbot: Chatbot | undefined,
   ): Promise<Turn> {
     const { store, clock, responder, metrics, settings } = this.deps;
     if (!chatbot) {
@@ -264,7 +260,7 @@ export class ConversationWorker {
       );
     }
     const renew = setInterval(() => {
-      store.conversations.renewLease(conversation._id, this.lease()).catch((error: unknown) => {
+      store.conversations.renewLease(conversation.id, this.lease()).catch((error: unknown) => {
         this.deps.logger.warn({ err: error }, 'lease renewal failed');
       });
     }, this.deps.settings.conversationLeaseMs / 3);
@@ -279,7 +275,7 @@ export class ConversationWorker {
       content = await this.working.outside(() => responder.reply(request));
     } catch (error) {
       const message = error instanceof ReplyFailedError ? error.message : 'The AI reply failed';
-      this.deps.logger.warn({ err: error, messageId: question._id }, 'AI reply failed');
+      this.deps.logger.warn({ err: error, messageId: question.id }, 'AI reply failed');
       metrics.replies.inc({ outcome: 'failed' });
       return this.failedTurn(conversation, question, message);
     } finally {
@@ -287,10 +283,10 @@ export class ConversationWorker {
     }
     metrics.replies.inc({ outcome: 'completed' });
     const createdAt = clock.now();
-    const reply: MessageDoc = {
-      _id: question.replyId,
+    const reply: Reply = {
+      id: question.replyId,
       workspaceId: conversation.workspaceId,
-      conversationId: conversation._id,
+      conversationId: conversation.id,
       connectionId: conversation.connectionId,
       // Right after its question: history and the conversation read in question-answer order.
       seq: conversation.nextSeq + 0.5,
@@ -303,7 +299,7 @@ export class ConversationWorker {
       replyId: null,
       outgoing: outgoingBody({
         connectionId: conversation.connectionId,
-        conversationId: conversation._id,
+        conversationId: conversation.id,
         reply: { id: question.replyId, content, createdAt },
         question,
       }),
@@ -314,50 +310,40 @@ export class ConversationWorker {
 
   /** The turn as a process that died after recording it left it, if it got that far. */
   private async recordedTurn(
-    conversation: ConversationDoc,
-    question: PendingMessageDoc,
+    conversation: Conversation,
+    question: PendingMessage,
   ): Promise<Turn | undefined> {
     const { conversations } = this.deps.store;
     const reply = await conversations.findMessage(question.replyId);
-    if (reply) return this.turnOf(conversation, question, reply);
-    const settled = await conversations.findMessage(question._id);
+    if (reply && isReply(reply)) return this.turnOf(conversation, question, reply);
+    const settled = await conversations.findMessage(question.id);
     return settled?.status === 'failed'
       ? this.failedTurn(conversation, question, settled.error ?? 'The AI reply failed')
       : undefined;
   }
 
-  private turnOf(
-    conversation: ConversationDoc,
-    question: PendingMessageDoc,
-    reply: MessageDoc,
-  ): Turn {
+  private turnOf(conversation: Conversation, question: PendingMessage, reply: Reply): Turn {
     return {
-      question: questionDoc(conversation, question, { status: 'completed', error: null }),
+      question: settledQuestion(conversation, question, { status: 'completed', error: null }),
       reply,
-      outcome: { state: 'completed', outgoing: reply.outgoing as string },
+      outcome: { state: 'completed', outgoing: reply.outgoing },
     };
   }
 
-  private failedTurn(
-    conversation: ConversationDoc,
-    question: PendingMessageDoc,
-    error: string,
-  ): Turn {
+  private failedTurn(conversation: Conversation, question: PendingMessage, error: string): Turn {
     return {
-      question: questionDoc(conversation, question, { status: 'failed', error }),
+      question: settledQuestion(conversation, question, { status: 'failed', error }),
       reply: undefined,
       outcome: { state: 'failed', error },
     };
   }
 
   /** A question answered before (its process died before finishing): its deliveries again. */
-  private async deliverAgain(
-    conversation: ConversationDoc,
-    question: PendingMessageDoc,
-  ): Promise<void> {
+  private async deliverAgain(conversation: Conversation, question: PendingMessage): Promise<void> {
     const { conversations } = this.deps.store;
-    const reply = await conversations.findMessage(question.replyId);
-    const failed = reply ? undefined : await conversations.findMessage(question._id);
+    const found = await conversations.findMessage(question.replyId);
+    const reply = found && isReply(found) ? found : undefined;
+    const failed = reply ? undefined : await conversations.findMessage(question.id);
     const result = reply
       ? { reply }
       : failed?.status === 'failed'
@@ -366,7 +352,7 @@ export class ConversationWorker {
     const firstAttempts = result
       ? await this.deliveries.deliver({ conversation, question, result, callbackTaken: false })
       : [];
-    this.finishAfter(question._id, firstAttempts);
+    this.finishAfter(question.id, firstAttempts);
   }
 
   /**
@@ -391,13 +377,13 @@ export class ConversationWorker {
   }
 }
 
-function questionDoc(
-  conversation: ConversationDoc,
-  question: PendingMessageDoc,
-  settled: Pick<MessageDoc, 'status' | 'error'>,
-): MessageDoc {
+function settledQuestion(
+  conversation: Conversation,
+  question: PendingMessage,
+  settled: Pick<Message, 'status' | 'error'>,
+): Message {
   return {
-    _id: question._id,
+    id: question.id,
     workspaceId: question.workspaceId,
     conversationId: question.conversationId,
     connectionId: question.connectionId,
@@ -416,7 +402,7 @@ function questionDoc(
 function historyEntries(turn: Turn, at: Date): HistoryEntry[] {
   const entries: HistoryEntry[] = [
     {
-      id: turn.question._id,
+      id: turn.question.id,
       role: 'user',
       content: turn.question.content,
       ...(turn.reply ? {} : { failed: true as const }),
@@ -424,7 +410,7 @@ function historyEntries(turn: Turn, at: Date): HistoryEntry[] {
     },
   ];
   if (turn.reply) {
-    entries.push({ id: turn.reply._id, role: 'assistant', content: turn.reply.content, at });
+    entries.push({ id: turn.reply.id, role: 'assistant', content: turn.reply.content, at });
   }
   return entries;
 }

@@ -6,7 +6,7 @@ import {
   isLastAttempt,
   sign,
 } from '@fourthchat/shared';
-import type { DeliveryDoc } from '../store/documents.js';
+import type { Delivery } from '../model/delivery.js';
 import type { Target } from './signing-secrets.js';
 
 const USER_AGENT = 'FourthChat-Relay/0.1 (+webhooks)';
@@ -17,7 +17,7 @@ const USER_AGENT = 'FourthChat-Relay/0.1 (+webhooks)';
  */
 export function deliveryHeaders(input: {
   target: Target;
-  delivery: Pick<DeliveryDoc, '_id' | 'kind' | 'event' | 'body' | 'attemptCount' | 'cycleStart'>;
+  delivery: Pick<Delivery, 'id' | 'kind' | 'event' | 'body' | 'attemptCount' | 'cycleStart'>;
   retryScheduleMs: readonly number[];
   /** The delivery in the relay's API. */
   deliveryUrl: string;
@@ -29,12 +29,12 @@ export function deliveryHeaders(input: {
   const signed = sign({
     secret: input.target.secret,
     previousSecrets: input.target.previousSecrets,
-    id: delivery._id,
+    id: delivery.id,
     now: input.now,
     body: delivery.body,
   });
   for (const [name, value] of Object.entries(signed)) headers[name.toLowerCase()] = value;
-  headers[EVENT_HEADER.toLowerCase()] = delivery.event ?? 'ai.response';
+  headers[EVENT_HEADER.toLowerCase()] = delivery.event;
   headers[ATTEMPT_HEADER.toLowerCase()] = String(delivery.attemptCount + 1);
   // Tests are one-off; the others retry on the schedule, counted from the last redeliver.
   const last =

@@ -1,6 +1,6 @@
 import { nextRetry, parseRetryAfter, type DeliveryAttempt } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import type { DeliveryClaim, DeliveryDoc } from '../store/documents.js';
+import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
 import { deliveryHeaders } from './delivery-headers.js';
 import type { SendOutcome } from '../transport/http-sender.js';
 import type { RetryScheduler } from './retry-scheduler.js';
@@ -18,7 +18,7 @@ type Deps = Pick<
 /** One attempt as recorded, for the health figures and the `delivery.failed` event. */
 export interface AttemptReport {
   /** The delivery as it was before this attempt. */
-  delivery: DeliveryDoc;
+  delivery: Delivery;
   attempt: DeliveryAttempt;
   ok: boolean;
   /** The delivery ends `failed` with this attempt. */
@@ -34,7 +34,7 @@ export interface AttemptObserver {
 }
 
 export type AttemptResult =
-  { state: 'done'; delivery: DeliveryDoc } | { state: 'busy'; until: Date } | { state: 'stale' };
+  { state: 'done'; delivery: Delivery } | { state: 'busy'; until: Date } | { state: 'stale' };
 
 /**
  * Sends deliveries, records every attempt and decides on retries. An attempt is made
@@ -75,7 +75,7 @@ export class DeliveryService {
   }
 
   /** Sends a delivery this process holds the claim of; answers its state afterwards. */
-  send(delivery: DeliveryDoc): Promise<DeliveryDoc> {
+  send(delivery: ClaimedDelivery): Promise<Delivery> {
     return this.track(this.sendClaimed(delivery));
   }
 
@@ -115,7 +115,7 @@ export class DeliveryService {
     return work;
   }
 
-  private async sendClaimed(delivery: DeliveryDoc): Promise<DeliveryDoc> {
+  private async sendClaimed(delivery: ClaimedDelivery): Promise<Delivery> {
     const { clock, settings } = this.deps;
     let outcome: SendOutcome;
     let final = false;
@@ -135,7 +135,7 @@ export class DeliveryService {
             target,
             delivery,
             retryScheduleMs: settings.retryScheduleMs,
-            deliveryUrl: this.deliveryUrl(delivery._id),
+            deliveryUrl: this.deliveryUrl(delivery.id),
             now: clock.now(),
           }),
           body: delivery.body,
@@ -144,7 +144,7 @@ export class DeliveryService {
       }
     } catch (error) {
       if (!(error instanceof SecretUnavailableError)) throw error;
-      this.deps.logger.error({ deliveryId: delivery._id }, error.message);
+      this.deps.logger.error({ deliveryId: delivery.id }, error.message);
       outcome = { status: null, durationMs: 0, error: error.message };
       final = true;
     }
@@ -162,18 +162,18 @@ export class DeliveryService {
   }
 
   /** The target is paused: the attempt is not made, the delivery waits for a recover. */
-  private async park(delivery: DeliveryDoc): Promise<DeliveryDoc> {
+  private async park(delivery: ClaimedDelivery): Promise<Delivery> {
     const now = this.deps.clock.now();
     this.deps.metrics.deliveries.inc({ outcome: 'paused' });
-    await this.deps.store.deliveries.park(delivery, delivery.inFlight as DeliveryClaim, now);
+    await this.deps.store.deliveries.park(delivery, now);
     return { ...delivery, status: 'paused', nextAttemptAt: null, inFlight: null, updatedAt: now };
   }
 
   private async record(
-    delivery: DeliveryDoc,
+    delivery: ClaimedDelivery,
     outcome: SendOutcome,
     final: boolean,
-  ): Promise<DeliveryDoc> {
+  ): Promise<Delivery> {
     const now = this.deps.clock.now();
     const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const attempt: DeliveryAttempt = {
@@ -204,7 +204,7 @@ export class DeliveryService {
     const at = new Date(now.getTime() + decision.delayMs);
     // The timer first: if this process dies before the record, the job still comes.
     await this.scheduler.schedule({
-      deliveryId: delivery._id,
+      deliveryId: delivery.id,
       attempt: delivery.attemptCount + 1,
       at,
     });
@@ -212,20 +212,14 @@ export class DeliveryService {
   }
 
   private async finish(
-    delivery: DeliveryDoc,
+    delivery: ClaimedDelivery,
     attempt: DeliveryAttempt,
-    status: DeliveryDoc['status'],
+    status: Delivery['status'],
     nextAttemptAt: Date | null,
-  ): Promise<DeliveryDoc> {
-    const claim = delivery.inFlight as DeliveryClaim;
+  ): Promise<Delivery> {
     const now = this.deps.clock.now();
     this.deps.metrics.deliveries.inc({ outcome: status });
-    await this.deps.store.deliveries.record(
-      delivery,
-      claim,
-      { attempt, status, nextAttemptAt },
-      now,
-    );
+    await this.deps.store.deliveries.record(delivery, { attempt, status, nextAttemptAt }, now);
     return {
       ...delivery,
       status,

@@ -1,11 +1,13 @@
 import type { EventType } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import type { CallbackDoc, ConnectionDoc, DeliveryClaim, DeliveryDoc } from '../store/documents.js';
+import type { Connection } from '../model/connection.js';
+import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
+import type { Callback } from '../model/message.js';
 import { timeLedId } from './derived-ids.js';
 import { gaugePaused, takes, targetsOf, type MessageFacts } from './targets.js';
 
 export interface FanOutInput {
-  connection: ConnectionDoc;
+  connection: Connection;
   sourceId: string;
   kind: 'reply' | 'test' | 'event';
   event: EventType;
@@ -29,12 +31,12 @@ export interface FanOutInput {
 export async function deliveriesFor(
   deps: Pick<RelayDeps, 'store' | 'clock' | 'metrics'>,
   input: FanOutInput,
-): Promise<DeliveryDoc[]> {
+): Promise<Delivery[]> {
   const { connection } = input;
-  const subscriptions = await deps.store.subscriptions.forConnection(connection._id);
+  const subscriptions = await deps.store.subscriptions.forConnection(connection.id);
   const now = deps.clock.now();
   const all = targetsOf(connection, subscriptions);
-  gaugePaused(deps.metrics, connection._id, all);
+  gaugePaused(deps.metrics, connection.id, all);
   const targets = all.filter(
     (target) =>
       input.kind === 'test' ||
@@ -43,9 +45,9 @@ export async function deliveriesFor(
   return targets.map((target) => {
     const paused = target.paused !== null && input.kind !== 'test';
     return {
-      _id: timeLedId('dlv', input.sourceId, [target.subscriptionId ?? 'webhook']),
+      id: timeLedId('dlv', input.sourceId, [target.subscriptionId ?? 'webhook']),
       workspaceId: connection.workspaceId,
-      connectionId: connection._id,
+      connectionId: connection.id,
       subscriptionId: target.subscriptionId,
       messageId: input.messageId,
       kind: input.kind,
@@ -72,7 +74,7 @@ export function callbackDeliveryFor(
   deps: Pick<RelayDeps, 'clock'>,
   input: {
     message: { workspaceId: string; connectionId: string };
-    callback: CallbackDoc;
+    callback: Callback;
     sourceId: string;
     /** The reply's id, or for `message.failed` the message's own. */
     messageId: string;
@@ -80,11 +82,11 @@ export function callbackDeliveryFor(
     body: string;
     claim: DeliveryClaim;
   },
-): DeliveryDoc {
+): ClaimedDelivery {
   const now = deps.clock.now();
   const { url, ...signing } = input.callback;
   return {
-    _id: timeLedId('dlv', input.sourceId, ['callback']),
+    id: timeLedId('dlv', input.sourceId, ['callback']),
     workspaceId: input.message.workspaceId,
     connectionId: input.message.connectionId,
     subscriptionId: null,

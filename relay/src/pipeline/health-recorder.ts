@@ -1,6 +1,10 @@
 import type { RelayDeps } from '../deps.js';
-import type { TargetHealthDoc } from '../store/documents.js';
-import { HOUR_MS, latencyBucket, type HealthDelta } from '../store/target-health.js';
+import {
+  HOUR_MS,
+  latencyBucket,
+  type HealthDelta,
+  type HealthFigures,
+} from '../model/target-health.js';
 import type { AttemptObserver, AttemptReport } from './delivery-service.js';
 import { targetKeyOf } from './targets.js';
 
@@ -27,7 +31,7 @@ const MAX_HELD = 100_000;
  * Attempt figures per target, gathered in memory and written every `healthFlushMs` as one
  * bulk write of `$inc`s: the message path pays no store command for them, and relays sharing
  * a store add up exactly. After a write, targets that failed are checked against the pause
- * rule (one read by _id, only when something failed) and handed to `reached`.
+ * rule (one read by target key, only when something failed) and handed to `reached`.
  */
 export class HealthRecorder implements AttemptObserver {
   private pending = new Map<string, Pending>();
@@ -37,7 +41,7 @@ export class HealthRecorder implements AttemptObserver {
 
   constructor(
     private readonly deps: Deps,
-    private readonly reached: (docs: TargetHealthDoc[]) => Promise<void>,
+    private readonly reached: (figures: HealthFigures[]) => Promise<void>,
   ) {}
 
   attempted(report: AttemptReport): void {

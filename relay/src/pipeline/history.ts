@@ -1,5 +1,5 @@
 import type { ChatTurn } from '../ai/responder.js';
-import type { HistoryEntry } from '../store/documents.js';
+import type { HistoryEntry } from '../model/conversation.js';
 
 /** The most entries a conversation keeps for the AI (the largest historyLimit a chatbot may set). */
 export const MAX_RECENT_TURNS = 200;

@@ -1,12 +1,12 @@
 import { isoSeconds, type OutgoingPayload } from '@fourthchat/shared';
-import type { MessageDoc } from '../store/documents.js';
+import type { Message } from '../model/message.js';
 
 /** The spec's outgoing payload for a reply: built once, stored, and sent byte for byte. */
 export function outgoingBody(input: {
   connectionId: string;
   conversationId: string;
   reply: { id: string; content: string; createdAt: Date };
-  question: Pick<MessageDoc, 'userId' | 'metadataJson'>;
+  question: Pick<Message, 'userId' | 'metadataJson'>;
 }): string {
   const payload: OutgoingPayload = {
     connectionId: input.connectionId,

@@ -1,5 +1,5 @@
 import type { RelayDeps } from '../deps.js';
-import type { DeliveryDoc } from '../store/documents.js';
+import type { Redelivery } from '../store/deliveries.js';
 import type { DeliveryService } from './delivery-service.js';
 import type { RetryScheduler } from './retry-scheduler.js';
 
@@ -22,7 +22,7 @@ const QUEUE_CONCURRENCY = 16;
 export async function redeliverPaced(
   deps: Pick<RelayDeps, 'store' | 'settings'>,
   runners: PacedRunners,
-  selected: readonly Pick<DeliveryDoc, '_id' | 'attemptCount'>[],
+  selected: readonly Redelivery[],
   now: Date,
 ): Promise<number> {
   const spacingMs = 1000 / deps.settings.recoverRatePerSecond;
@@ -35,7 +35,7 @@ export async function redeliverPaced(
         if (!restarted) return;
         queued += 1;
         const at = new Date(now.getTime() + Math.round((from + offset) * spacingMs));
-        const attempt = { deliveryId: doc._id, attempt: restarted.attemptCount, at };
+        const attempt = { deliveryId: doc.id, attempt: restarted.attemptCount, at };
         await runners.scheduler.schedule(attempt);
         runners.deliveries.kickAt(attempt.deliveryId, attempt.attempt, at);
       }),

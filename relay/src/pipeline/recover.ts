@@ -1,8 +1,8 @@
 import type { RecoverResult } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import { HttpError } from '../errors.js';
-import type { RecoverWindow } from '../store/deliveries.js';
-import type { ConnectionDoc, RecoveryDoc } from '../store/documents.js';
+import type { Connection } from '../model/connection.js';
+import type { Recovery, RecoverWindow } from '../model/recovery.js';
 import { derivedId } from './derived-ids.js';
 import { redeliverPaced, type PacedRunners } from './paced-redelivery.js';
 import { targetsOf } from './targets.js';
@@ -10,7 +10,7 @@ import { targetsOf } from './targets.js';
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>;
 
 export interface RecoverInput {
-  connection: ConnectionDoc;
+  connection: Connection;
   since: Date;
   /** As the client gave it: a window without `until` is the same window whenever repeated. */
   until: string | undefined;
@@ -20,7 +20,7 @@ export interface RecoverInput {
 
 export function recoverWindow(input: RecoverInput, now: Date): RecoverWindow {
   return {
-    connectionId: input.connection._id,
+    connectionId: input.connection.id,
     since: input.since,
     until: input.until === undefined ? now : new Date(input.until),
     ...(input.target === undefined
@@ -44,7 +44,7 @@ export async function recoverDeliveries(
   const now = clock.now();
   const id = recoveryId(input);
   const ratePerSecond = settings.recoverRatePerSecond;
-  const repeated = (first: RecoveryDoc): RecoverResult => ({
+  const repeated = (first: Recovery): RecoverResult => ({
     id,
     queued: first.queued,
     ratePerSecond: first.ratePerSecond,
@@ -57,9 +57,9 @@ export async function recoverDeliveries(
   const selected = await store.deliveries.recoverable(window);
   await refusePaused(deps, input.connection, selected);
   const started = await store.recoveries.start({
-    _id: id,
+    id,
     workspaceId: input.connection.workspaceId,
-    connectionId: input.connection._id,
+    connectionId: input.connection.id,
     since: window.since,
     until: window.until,
     target: input.target ?? null,
@@ -70,7 +70,7 @@ export async function recoverDeliveries(
   if (started.state === 'repeated') return repeated(started.first);
   await redeliverPaced(deps, runners, selected, now);
   deps.logger.info(
-    { connectionId: input.connection._id, recoveryId: id, queued: selected.length },
+    { connectionId: input.connection.id, recoveryId: id, queued: selected.length },
     'deliveries recovered',
   );
   return { id, queued: selected.length, ratePerSecond, repeated: false };
@@ -79,10 +79,10 @@ export async function recoverDeliveries(
 /** A recover of a paused target would only park its deliveries again: resume it first. */
 async function refusePaused(
   deps: Deps,
-  connection: ConnectionDoc,
+  connection: Connection,
   selected: readonly { subscriptionId: string | null }[],
 ): Promise<void> {
-  const subscriptions = await deps.store.subscriptions.forConnection(connection._id);
+  const subscriptions = await deps.store.subscriptions.forConnection(connection.id);
   const wanted = new Set(selected.map((doc) => doc.subscriptionId));
   const paused = targetsOf(connection, subscriptions).find(
     (target) => target.paused && wanted.has(target.subscriptionId),
@@ -97,7 +97,7 @@ async function refusePaused(
 
 function recoveryId(input: RecoverInput): string {
   const parts = [
-    input.connection._id,
+    input.connection.id,
     input.since.toISOString(),
     input.until ?? '',
     input.target ?? '',

@@ -1,6 +1,6 @@
 import { isoSeconds, type RelayEvent } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import type { ConnectionDoc } from '../store/documents.js';
+import type { Connection } from '../model/connection.js';
 import type { AttemptObserver, AttemptReport } from './delivery-service.js';
 import { deliveriesFor } from './fan-out.js';
 import type { RetryScheduler } from './retry-scheduler.js';
@@ -34,14 +34,14 @@ export class RelayEvents implements AttemptObserver {
         return this.emit(connection, targetKeyOf(delivery), {
           type: 'delivery.failed',
           id: this.deps.ids.next('evt'),
-          connectionId: connection._id,
+          connectionId: connection.id,
           timestamp: isoSeconds(this.deps.clock.now()),
           data: {
             target: eventTargetOf({
               subscriptionId: delivery.subscriptionId,
               url: delivery.targetUrl,
             }),
-            deliveryId: delivery._id,
+            deliveryId: delivery.id,
             ...(delivery.messageId ? { messageId: delivery.messageId } : {}),
             attempts: delivery.attemptCount + 1,
             lastError: attempt.error ?? 'failed',
@@ -50,7 +50,7 @@ export class RelayEvents implements AttemptObserver {
         });
       })
       .catch((error: unknown) => {
-        this.deps.logger.error({ err: error, deliveryId: delivery._id }, 'event not created');
+        this.deps.logger.error({ err: error, deliveryId: delivery.id }, 'event not created');
       });
   }
 
@@ -58,7 +58,7 @@ export class RelayEvents implements AttemptObserver {
    * Creates the event's deliveries (not to `about`, the target it is about), a durable job for
    * each first attempt, and makes those attempts now; claims name the attempt, so one sends.
    */
-  async emit(connection: ConnectionDoc, about: string, event: RelayEvent): Promise<void> {
+  async emit(connection: Connection, about: string, event: RelayEvent): Promise<void> {
     const docs = await deliveriesFor(this.deps, {
       connection,
       sourceId: event.id,
@@ -73,9 +73,9 @@ export class RelayEvents implements AttemptObserver {
     const at = new Date(this.deps.clock.now().getTime() + FIRST_ATTEMPT_JOB_DELAY_MS);
     // The jobs first: if this process dies once the deliveries exist, the jobs still come.
     await Promise.all(
-      due.map((doc) => this.scheduler.schedule({ deliveryId: doc._id, attempt: 0, at })),
+      due.map((doc) => this.scheduler.schedule({ deliveryId: doc.id, attempt: 0, at })),
     );
     await this.deps.store.deliveries.createMany(docs);
-    for (const doc of due) this.kick(doc._id, 0);
+    for (const doc of due) this.kick(doc.id, 0);
   }
 }

@@ -1,5 +1,20 @@
+import type { AttemptResult } from './delivery-service.js';
+
 /** Durable timers for delivery attempts: a scheduled attempt survives a restart of the relay. */
 export interface RetryScheduler {
   /** Attempt number `attempt` (0-based) of the delivery at `at`. */
   schedule(input: { deliveryId: string; attempt: number; at: Date }): Promise<void>;
+}
+
+/** What the jobs run: a delivery attempt, and the hourly retention. */
+export interface JobHandlers {
+  attempt(deliveryId: string, attempt: number): Promise<AttemptResult>;
+  retention(): Promise<unknown>;
+}
+
+/** The durable scheduler: its timers, started with the handlers they run. */
+export interface Jobs {
+  scheduler: RetryScheduler;
+  start(handlers: JobHandlers): Promise<void>;
+  stop(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { RelayDeps } from '../deps.js';
-import type { DeliveryDoc, HeaderPair } from '../store/documents.js';
+import type { HeaderPair } from '../model/connection.js';
+import type { Delivery } from '../model/delivery.js';
 
 export interface Target {
   secret: string;
@@ -33,11 +34,11 @@ function open(deps: Pick<RelayDeps, 'secrets'>, sealed: string): string {
  */
 export async function loadTarget(
   deps: Pick<RelayDeps, 'store' | 'secrets' | 'clock'>,
-  delivery: DeliveryDoc,
+  delivery: Delivery,
 ): Promise<Target | undefined> {
   if (delivery.subscriptionId) {
     const subscriptions = await deps.store.subscriptions.forConnection(delivery.connectionId);
-    const subscription = subscriptions.find((s) => s._id === delivery.subscriptionId);
+    const subscription = subscriptions.find((s) => s.id === delivery.subscriptionId);
     if (!subscription) return undefined;
     return {
       secret: open(deps, subscription.secret),

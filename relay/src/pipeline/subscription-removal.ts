@@ -1,6 +1,6 @@
 import { isoSeconds, type SubscriptionRemovalReason } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import type { SubscriptionDoc } from '../store/documents.js';
+import type { Subscription } from '../model/subscription.js';
 import type { AttemptObserver, AttemptReport } from './delivery-service.js';
 import type { RelayEvents } from './relay-events.js';
 import { isZapierHookUrl, turnZapOff } from './zap-off.js';
@@ -32,14 +32,14 @@ export class SubscriptionRemovals implements AttemptObserver {
   }
 
   /** False when it was gone already (another relay removed it at the same time). */
-  async remove(doc: SubscriptionDoc, reason: SubscriptionRemovalReason): Promise<boolean> {
+  async remove(doc: Subscription, reason: SubscriptionRemovalReason): Promise<boolean> {
     const { store, clock, ids, logger } = this.deps;
     if (!(await store.subscriptions.delete(doc))) return false;
-    await store.targetHealth.remove([doc._id]);
-    const heldDeliveries = await store.deliveries.countHeld(doc._id);
+    await store.targetHealth.remove([doc.id]);
+    const heldDeliveries = await store.deliveries.countHeld(doc.id);
     const now = clock.now();
     await store.removedSubscriptions.record({
-      _id: doc._id,
+      id: doc.id,
       workspaceId: doc.workspaceId,
       connectionId: doc.connectionId,
       targetUrl: doc.targetUrl,
@@ -48,22 +48,22 @@ export class SubscriptionRemovals implements AttemptObserver {
       removedAt: now,
     });
     logger.warn(
-      { connectionId: doc.connectionId, subscriptionId: doc._id, reason, heldDeliveries },
+      { connectionId: doc.connectionId, subscriptionId: doc.id, reason, heldDeliveries },
       'subscription removed',
     );
     if (reason !== 'gone' && isZapierHookUrl(doc.targetUrl)) {
       const { connectionId, targetUrl } = doc;
-      await turnZapOff(this.deps, { id: doc._id, connectionId, targetUrl });
+      await turnZapOff(this.deps, { id: doc.id, connectionId, targetUrl });
     }
     const connection = await store.connections.get(doc.connectionId);
     if (!connection) return true;
-    await this.events.emit(connection, doc._id, {
+    await this.events.emit(connection, doc.id, {
       type: 'subscription.removed',
       id: ids.next('evt'),
       connectionId: doc.connectionId,
       timestamp: isoSeconds(now),
       data: {
-        subscription: { id: doc._id, targetUrl: doc.targetUrl },
+        subscription: { id: doc.id, targetUrl: doc.targetUrl },
         reason,
         heldDeliveries,
       },

@@ -1,7 +1,7 @@
 import { isoSeconds, type ResumedBy } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import type { ConnectionDoc, TargetHealthDoc } from '../store/documents.js';
-import type { PauseRule } from '../store/target-health.js';
+import type { Connection } from '../model/connection.js';
+import type { HealthFigures, PauseRule } from '../model/target-health.js';
 import type { HeldDeliveries } from './held-deliveries.js';
 import type { RelayEvents } from './relay-events.js';
 import { eventTargetOf, gaugePaused, targetsOf, type DeliveryTarget } from './targets.js';
@@ -30,19 +30,19 @@ export class TargetPauses {
   ) {}
 
   /** Targets whose figures reached RELAY_DISABLE_AFTER. */
-  async pauseReached(docs: readonly TargetHealthDoc[]): Promise<void> {
+  async pauseReached(reached: readonly HealthFigures[]): Promise<void> {
     const now = this.deps.clock.now();
-    for (const doc of docs) {
+    for (const figures of reached) {
       await this.pause(
-        { connectionId: doc.connectionId, subscriptionId: doc.subscriptionId },
-        reasonFor(doc, this.deps.settings.disableAfter, now),
-        doc,
+        { connectionId: figures.connectionId, subscriptionId: figures.subscriptionId },
+        reasonFor(figures, this.deps.settings.disableAfter, now),
+        figures,
       );
     }
   }
 
   /** False when it was paused already (or is gone). */
-  async pause(ref: TargetRef, reason: string, figures?: TargetHealthDoc): Promise<boolean> {
+  async pause(ref: TargetRef, reason: string, figures?: HealthFigures): Promise<boolean> {
     const { store, clock, logger } = this.deps;
     const now = clock.now();
     const pause = { at: now, reason };
@@ -55,7 +55,7 @@ export class TargetPauses {
     await this.events.emit(connection, target.key, {
       type: 'target.paused',
       id: this.deps.ids.next('evt'),
-      connectionId: connection._id,
+      connectionId: connection.id,
       timestamp: isoSeconds(now),
       data: {
         target: eventTargetOf(target),
@@ -80,7 +80,7 @@ export class TargetPauses {
   }
 
   /** What follows a resume made elsewhere too (subscribing a paused URL again resumes it). */
-  async resumed(connection: ConnectionDoc, ref: TargetRef, by: ResumedBy): Promise<void> {
+  async resumed(connection: Connection, ref: TargetRef, by: ResumedBy): Promise<void> {
     const { store, clock, logger } = this.deps;
     const target = await this.targetOf(connection, ref);
     if (!target) return;
@@ -89,7 +89,7 @@ export class TargetPauses {
     await this.events.emit(connection, target.key, {
       type: 'target.resumed',
       id: this.deps.ids.next('evt'),
-      connectionId: connection._id,
+      connectionId: connection.id,
       timestamp: isoSeconds(clock.now()),
       data: { target: eventTargetOf(target), by },
     });
@@ -102,14 +102,14 @@ export class TargetPauses {
   private async change(
     ref: TargetRef,
     pause: { at: Date; reason: string } | null,
-  ): Promise<ConnectionDoc | undefined> {
+  ): Promise<Connection | undefined> {
     const { store } = this.deps;
     if (ref.subscriptionId === null) {
       const before = await store.connections.setWebhookPause(ref.connectionId, pause);
       return before ? { ...before, webhookPaused: pause } : undefined;
     }
     const changed = await store.subscriptions.setPause(
-      { _id: ref.subscriptionId, connectionId: ref.connectionId },
+      { id: ref.subscriptionId, connectionId: ref.connectionId },
       pause,
     );
     return changed ? store.connections.get(ref.connectionId) : undefined;
@@ -117,20 +117,20 @@ export class TargetPauses {
 
   /** The target as it is now, with the paused gauge of its connection brought up to date. */
   private async targetOf(
-    connection: ConnectionDoc,
+    connection: Connection,
     ref: TargetRef,
   ): Promise<DeliveryTarget | undefined> {
-    const subscriptions = await this.deps.store.subscriptions.forConnection(connection._id);
+    const subscriptions = await this.deps.store.subscriptions.forConnection(connection.id);
     const targets = targetsOf(connection, subscriptions);
-    gaugePaused(this.deps.metrics, connection._id, targets);
+    gaugePaused(this.deps.metrics, connection.id, targets);
     return targets.find((target) => target.subscriptionId === ref.subscriptionId);
   }
 }
 
-function reasonFor(doc: TargetHealthDoc, rule: PauseRule, now: Date): string {
-  if (rule.failures !== null && doc.consecutiveFailures >= rule.failures)
-    return `${String(doc.consecutiveFailures)} consecutive deliveries failed`;
-  const since = doc.failingSince ?? now;
+function reasonFor(figures: HealthFigures, rule: PauseRule, now: Date): string {
+  if (rule.failures !== null && figures.consecutiveFailures >= rule.failures)
+    return `${String(figures.consecutiveFailures)} consecutive deliveries failed`;
+  const since = figures.failingSince ?? now;
   return `every delivery failed for ${spanText(now.getTime() - since.getTime())}`;
 }
 

@@ -1,14 +1,10 @@
 import { MESSAGE_EVENT_TYPES, type EventTarget, type EventType } from '@fourthchat/shared';
-import type {
-  ConnectionDoc,
-  DeliveryDoc,
-  Pause,
-  SubscriptionDoc,
-  SubscriptionFilterDoc,
-} from '../store/documents.js';
+import type { Connection } from '../model/connection.js';
+import type { Delivery } from '../model/delivery.js';
+import type { Pause } from '../model/pause.js';
+import type { Subscription, SubscriptionFilter } from '../model/subscription.js';
+import { webhookKey } from '../model/target-health.js';
 import type { Metrics } from '../observability/metrics.js';
-import { eventsOf } from '../store/subscriptions.js';
-import { webhookKey } from '../store/target-health.js';
 
 /** Where a connection delivers: its webhook URL, then each subscription, oldest first. */
 export interface DeliveryTarget {
@@ -21,7 +17,7 @@ export interface DeliveryTarget {
   events: readonly EventType[];
   paused: Pause | null;
   /** Which messages' events it takes; null: all. */
-  filter: SubscriptionFilterDoc | null;
+  filter: SubscriptionFilter | null;
   /** After this it takes nothing (the hourly job removes it); null: never. */
   expiresAt: Date | null;
 }
@@ -29,29 +25,29 @@ export interface DeliveryTarget {
 const WEBHOOK_EVENTS: readonly EventType[] = ['ai.response'];
 
 export function targetsOf(
-  connection: ConnectionDoc,
-  subscriptions: readonly SubscriptionDoc[],
+  connection: Connection,
+  subscriptions: readonly Subscription[],
 ): DeliveryTarget[] {
   return [
     {
-      key: webhookKey(connection._id),
-      connectionId: connection._id,
+      key: webhookKey(connection.id),
+      connectionId: connection.id,
       subscriptionId: null,
       url: connection.webhookUrl,
       events: WEBHOOK_EVENTS,
-      paused: connection.webhookPaused ?? null,
+      paused: connection.webhookPaused,
       filter: null,
       expiresAt: null,
     },
     ...subscriptions.map((s) => ({
-      key: s._id,
-      connectionId: connection._id,
-      subscriptionId: s._id,
+      key: s.id,
+      connectionId: connection.id,
+      subscriptionId: s.id,
       url: s.targetUrl,
-      events: eventsOf(s),
-      paused: s.paused ?? null,
-      filter: s.filter ?? null,
-      expiresAt: s.expiresAt ?? null,
+      events: s.events,
+      paused: s.paused,
+      filter: s.filter,
+      expiresAt: s.expiresAt,
     })),
   ];
 }
@@ -78,7 +74,7 @@ export function takes(
   return message !== undefined && matches(target.filter, message);
 }
 
-function matches(filter: SubscriptionFilterDoc, message: MessageFacts): boolean {
+function matches(filter: SubscriptionFilter, message: MessageFacts): boolean {
   if (filter.userId !== null && filter.userId !== message.userId) return false;
   if (filter.metadata.length === 0) return true;
   const metadata: unknown = message.metadataJson ? JSON.parse(message.metadataJson) : {};
@@ -106,7 +102,7 @@ export function gaugePaused(
 }
 
 /** The target a delivery went to, keyed as its health is. */
-export function targetKeyOf(delivery: Pick<DeliveryDoc, 'connectionId' | 'subscriptionId'>) {
+export function targetKeyOf(delivery: Pick<Delivery, 'connectionId' | 'subscriptionId'>) {
   return delivery.subscriptionId ?? webhookKey(delivery.connectionId);
 }
 

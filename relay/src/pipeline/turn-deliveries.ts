@@ -1,11 +1,8 @@
 import { isoSeconds, type MessageFailedEvent } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import type {
-  ConversationDoc,
-  DeliveryDoc,
-  MessageDoc,
-  PendingMessageDoc,
-} from '../store/documents.js';
+import type { Conversation } from '../model/conversation.js';
+import { isClaimed, type Delivery } from '../model/delivery.js';
+import type { PendingMessage, Reply } from '../model/message.js';
 import { timeLedId } from './derived-ids.js';
 import type { DeliveryService } from './delivery-service.js';
 import { callbackDeliveryFor, deliveriesFor } from './fan-out.js';
@@ -13,7 +10,7 @@ import { callbackDeliveryFor, deliveriesFor } from './fan-out.js';
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'metrics'>;
 
 /** What a settled turn delivers: its reply, or the reason it failed. */
-export type TurnResult = { reply: MessageDoc } | { failed: string };
+export type TurnResult = { reply: Reply } | { failed: string };
 
 /**
  * The deliveries of a settled turn, in one insert, each created with this process's claim on
@@ -29,8 +26,8 @@ export class TurnDeliveries {
 
   /** One promise per delivery: its first attempt made (false: another process is making it). */
   async deliver(input: {
-    conversation: ConversationDoc;
-    question: PendingMessageDoc;
+    conversation: Conversation;
+    question: PendingMessage;
     result: TurnResult;
     callbackTaken: boolean;
   }): Promise<Promise<boolean>[]> {
@@ -41,11 +38,11 @@ export class TurnDeliveries {
     const source =
       'reply' in result
         ? {
-            sourceId: result.reply._id,
+            sourceId: result.reply.id,
             kind: 'reply' as const,
             event: 'ai.response' as const,
-            messageId: result.reply._id,
-            body: result.reply.outgoing as string,
+            messageId: result.reply.id,
+            body: result.reply.outgoing,
           }
         : this.failure(conversation, question, result.failed);
     const docs = connection
@@ -65,15 +62,15 @@ export class TurnDeliveries {
   }
 
   /** The `message.failed` event: its id derives from the message, so a re-run finds it. */
-  private failure(conversation: ConversationDoc, question: PendingMessageDoc, reason: string) {
+  private failure(conversation: Conversation, question: PendingMessage, reason: string) {
     const event: MessageFailedEvent = {
       type: 'message.failed',
-      id: timeLedId('evt', question._id, ['message.failed']),
+      id: timeLedId('evt', question.id, ['message.failed']),
       connectionId: conversation.connectionId,
       timestamp: isoSeconds(this.deps.clock.now()),
       data: {
-        messageId: question._id,
-        conversationId: conversation._id,
+        messageId: question.id,
+        conversationId: conversation.id,
         ...(question.userId === null ? {} : { userId: question.userId }),
         reason,
       },
@@ -82,20 +79,18 @@ export class TurnDeliveries {
       sourceId: event.id,
       kind: 'event' as const,
       event: event.type,
-      messageId: question._id,
+      messageId: question.id,
       body: JSON.stringify(event),
     };
   }
 
-  private async createAndAttempt(docs: DeliveryDoc[]): Promise<Promise<boolean>[]> {
+  private async createAndAttempt(docs: Delivery[]): Promise<Promise<boolean>[]> {
     const created = await this.deps.store.deliveries.createMany(docs);
     return docs.map((doc) => {
-      if (!created.has(doc._id))
-        return this.deliveries.attempt(doc._id, 0).then((result) => result.state !== 'busy');
-      // Created paused: settled as it is, it is held for its subscription.
-      return doc.status === 'paused'
-        ? Promise.resolve(true)
-        : this.deliveries.send(doc).then(() => true);
+      if (!created.has(doc.id))
+        return this.deliveries.attempt(doc.id, 0).then((result) => result.state !== 'busy');
+      // Created paused (unclaimed): settled as it is, it is held for its subscription.
+      return isClaimed(doc) ? this.deliveries.send(doc).then(() => true) : Promise.resolve(true);
     });
   }
 }

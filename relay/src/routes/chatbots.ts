@@ -3,7 +3,7 @@ import type { RelayServices } from './services.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { chatbotView } from '../domain/views.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import type { ChatbotDoc } from '../store/documents.js';
+import type { Chatbot } from '../model/chatbot.js';
 import { chatbot, idParams, listOf } from './schemas.js';
 
 const fields = {
@@ -43,8 +43,8 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       responses: { 201: chatbot },
       async handler({ principal, body }) {
         const now = clock.now();
-        const doc: ChatbotDoc = {
-          _id: ids.next('bot'),
+        const doc: Chatbot = {
+          id: ids.next('bot'),
           workspaceId: principal.workspaceId,
           name: body.name,
           systemPrompt: body.systemPrompt,

@@ -4,7 +4,7 @@ import type { RelayServices } from './services.js';
 import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { deliveriesFor } from '../pipeline/fan-out.js';
-import type { DeliveryDoc } from '../store/documents.js';
+import { isClaimed, type Delivery } from '../model/delivery.js';
 import { idParams } from './schemas.js';
 
 const outcome = z.object({
@@ -14,7 +14,7 @@ const outcome = z.object({
   error: z.string().optional(),
 });
 
-function outcomeOf(doc: DeliveryDoc) {
+function outcomeOf(doc: Delivery) {
   const last = doc.attempts.at(-1);
   if (!last) return { ok: false, status: null, durationMs: 0, error: 'not sent' };
   return {
@@ -47,7 +47,7 @@ export function connectionTestRoutes(services: RelayServices): RouteSpec[] {
           test: true,
           message: 'This is a test webhook from your chatbot!',
           timestamp: isoSeconds(clock.now()),
-          connectionId: connection._id,
+          connectionId: connection.id,
           connectionName: connection.name,
         };
         const docs = await deliveriesFor(services.deps, {
@@ -60,18 +60,21 @@ export function connectionTestRoutes(services: RelayServices): RouteSpec[] {
           claim: services.deliveries.claimFor(0),
         });
         await store.deliveries.createMany(docs);
-        const [main, ...subs] = await Promise.all(docs.map((doc) => services.deliveries.send(doc)));
+        const [main, ...subs] = await Promise.all(
+          // All of them: created here with this process's claim (tests are never held).
+          docs.filter(isClaimed).map((doc) => services.deliveries.send(doc)),
+        );
         // The webhook URL answered: a paused one is resumed (which sends nothing else).
         if (main?.status === 'delivered' && connection.webhookPaused) {
           await services.pauses.resume(
-            { connectionId: connection._id, subscriptionId: null },
+            { connectionId: connection.id, subscriptionId: null },
             'test',
           );
         }
         return {
           status: 200,
           body: {
-            ...outcomeOf(main as DeliveryDoc),
+            ...outcomeOf(main as Delivery),
             subscriptions: subs.map((doc) => ({
               id: doc.subscriptionId as string,
               ...outcomeOf(doc),

@@ -11,9 +11,8 @@ import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { HttpError } from '../errors.js';
 import { PAUSED_BY_HAND } from '../pipeline/target-pause.js';
-import type { ConnectionChanges } from '../store/connections.js';
-import type { ConnectionDoc } from '../store/documents.js';
-import { webhookKey } from '../store/target-health.js';
+import type { Connection, ConnectionChanges } from '../model/connection.js';
+import { webhookKey } from '../model/target-health.js';
 import {
   connection,
   customHeaders,
@@ -28,7 +27,7 @@ const name = z.string().trim().min(1).max(200);
 
 export function connectionRoutes(services: RelayServices): RouteSpec[] {
   const { store, clock, ids } = services.deps;
-  const view = (doc: ConnectionDoc) => viewConnection(services.deps, services.publicUrl(), doc);
+  const view = (doc: Connection) => viewConnection(services.deps, services.publicUrl(), doc);
   const list = async (filter: { workspaceId: string; chatbotId?: string }) => {
     const docs = await store.connections.list(filter);
     return {
@@ -77,8 +76,8 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
         const url = await checkWebhookUrl(services.deps, body.webhookUrl, 'webhookUrl');
         const { secret, sealed } = sealNewSecret(services.deps, body.secret);
         const now = clock.now();
-        const doc: ConnectionDoc = {
-          _id: ids.next('conn'),
+        const doc: Connection = {
+          id: ids.next('conn'),
           workspaceId: principal.workspaceId,
           chatbotId: params.id,
           name: body.name,
@@ -87,6 +86,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
           previousSecrets: [],
           customHeaders: headerPairs(body.customHeaders),
           enabled: true,
+          webhookPaused: null,
           createdAt: now,
           updatedAt: now,
         };
@@ -157,7 +157,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
         await store.removedSubscriptions.deleteForConnections([params.id]);
         await store.targetHealth.remove([
           webhookKey(params.id),
-          ...subscriptions.map((doc) => doc._id),
+          ...subscriptions.map((doc) => doc.id),
         ]);
         await store.connections.delete(params.id, principal.workspaceId);
         return { status: 204 };

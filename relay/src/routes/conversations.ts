@@ -27,7 +27,7 @@ export function conversationRoutes(services: RelayServices): RouteSpec[] {
       responses: { 200: listOf(conversationSummary) },
       async handler({ principal, params, query }) {
         await ownedOr404(store.connections.owned(params.id, principal.workspaceId), 'Connection');
-        // Its id derives from (connection, userId): one read by _id.
+        // Its id derives from (connection, userId): one read by id.
         const id = conversationIdFor(ids, params.id, query.userId);
         const found = await store.conversations.owned(id, principal.workspaceId);
         return { status: 200, body: { data: found ? [conversationSummaryView(found)] : [] } };
@@ -62,7 +62,7 @@ export function conversationRoutes(services: RelayServices): RouteSpec[] {
           store.conversations.owned(params.id, principal.workspaceId),
           'Conversation',
         );
-        const transcript = await store.conversations.transcript(doc._id);
+        const transcript = await store.conversations.transcript(doc.id);
         return {
           status: 200,
           body: {

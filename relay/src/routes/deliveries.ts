@@ -63,11 +63,11 @@ export function deliveryRoutes(services: RelayServices): RouteSpec[] {
         }
         // The job is the durable promise of the attempt; the kick makes it happen now.
         await services.scheduler.schedule({
-          deliveryId: doc._id,
+          deliveryId: doc.id,
           attempt: restarted.attemptCount,
           at: clock.now(),
         });
-        services.deliveries.kick(doc._id, restarted.attemptCount);
+        services.deliveries.kick(doc.id, restarted.attemptCount);
         return { status: 202, body: deliveryView(restarted) };
       },
     }),

@@ -15,7 +15,8 @@ import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Principal } from '../http/state.js';
 import { NotStoredError } from '../pipeline/accept-batcher.js';
 import type { Waiter } from '../pipeline/reply-events.js';
-import type { CallbackDoc, ConnectionDoc } from '../store/documents.js';
+import type { Connection } from '../model/connection.js';
+import type { Callback } from '../model/message.js';
 import { metadata } from './metadata.js';
 import { accepted, outgoingPayload, secretInput, webhookUrl } from './schemas.js';
 
@@ -64,10 +65,7 @@ function checkedKey(key: string): string {
 export function incomingRoutes(services: RelayServices): RouteSpec[] {
   const { deps, accepts, events } = services;
 
-  async function callbackOf(
-    connection: ConnectionDoc,
-    input: IncomingBody,
-  ): Promise<CallbackDoc | null> {
+  async function callbackOf(connection: Connection, input: IncomingBody): Promise<Callback | null> {
     if (input.callbackUrl === undefined) return null;
     const url = await checkWebhookUrl(deps, input.callbackUrl, 'callbackUrl');
     return input.callbackSecret === undefined
@@ -92,7 +90,7 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
       );
     }
     const callback = await callbackOf(connection, input);
-    const conversationId = conversationIdFor(deps.ids, connection._id, input.userId);
+    const conversationId = conversationIdFor(deps.ids, connection.id, input.userId);
     const messageId = deps.ids.next('msg');
     const now = deps.clock.now();
     const replyId = deps.ids.next('msg');
@@ -100,25 +98,24 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
     try {
       await accepts.submit({
         conversation: {
-          _id: conversationId,
+          id: conversationId,
           workspaceId: principal.workspaceId,
-          connectionId: connection._id,
+          connectionId: connection.id,
           chatbotId: connection.chatbotId,
           userId: input.userId ?? null,
-          key: conversationId,
           createdAt: now,
         },
         message: {
-          _id: messageId,
+          id: messageId,
           workspaceId: principal.workspaceId,
           conversationId,
-          connectionId: connection._id,
+          connectionId: connection.id,
           chatbotId: connection.chatbotId,
           content: input.message,
           metadataJson: input.metadata === undefined ? null : JSON.stringify(input.metadata),
           userId: input.userId ?? null,
           replyId,
-          ...(callback ? { callback } : {}),
+          callback,
           acceptedAt: now,
         },
       });
@@ -134,7 +131,7 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
     // the client never sees it.
     const answer: AcceptedMessage & { replyId: string } = {
       status: 'accepted',
-      connectionId: connection._id,
+      connectionId: connection.id,
       conversationId,
       messageId,
       replyId,

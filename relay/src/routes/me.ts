@@ -24,7 +24,7 @@ export function meRoutes({ deps }: RelayServices): RouteSpec[] {
       async handler({ principal }) {
         const workspace = await store.workspaces.get(principal.workspaceId);
         if (!workspace) throw notFound('Workspace');
-        return { status: 200, body: { workspaceId: workspace._id, name: workspace.name } };
+        return { status: 200, body: { workspaceId: workspace.id, name: workspace.name } };
       },
     }),
     defineRoute({
@@ -39,7 +39,7 @@ export function meRoutes({ deps }: RelayServices): RouteSpec[] {
           status: 200,
           body: {
             data: keys.map((k) => ({
-              id: k._id,
+              id: k.id,
               name: k.name,
               prefix: k.prefix,
               createdAt: k.createdAt.toISOString(),
@@ -56,14 +56,14 @@ export function meRoutes({ deps }: RelayServices): RouteSpec[] {
       body: z.object({ name: z.string().trim().min(1).max(100) }),
       responses: { 201: apiKey.extend({ key: z.string() }) },
       async handler({ principal, body }) {
-        const { doc, key } = await createApiKey(deps, principal.workspaceId, body.name);
+        const { apiKey: created, key } = await createApiKey(deps, principal.workspaceId, body.name);
         return {
           status: 201,
           body: {
-            id: doc._id,
-            name: doc.name,
-            prefix: doc.prefix,
-            createdAt: doc.createdAt.toISOString(),
+            id: created.id,
+            name: created.name,
+            prefix: created.prefix,
+            createdAt: created.createdAt.toISOString(),
             key,
           },
         };

@@ -10,7 +10,8 @@ import { ownedOr404 } from '../domain/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { PAUSED_BY_HAND } from '../pipeline/target-pause.js';
 import { removedSubscriptionView } from '../domain/views.js';
-import type { ConnectionDoc, SubscriptionDoc, SubscriptionFilterDoc } from '../store/documents.js';
+import type { Connection } from '../model/connection.js';
+import type { Subscription, SubscriptionFilter } from '../model/subscription.js';
 import {
   eventTypes,
   idParams,
@@ -49,7 +50,7 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
     ownedOr404(store.connections.owned(id, workspaceId), 'Connection');
   const ownedSubscription = (id: string, workspaceId: string) =>
     ownedOr404(store.subscriptions.owned(id, workspaceId), 'Subscription');
-  const viewOne = async (connection: ConnectionDoc, doc: SubscriptionDoc) => {
+  const viewOne = async (connection: Connection, doc: Subscription) => {
     const [view] = await viewSubscriptions(services.deps, connection, [doc]);
     return view;
   };
@@ -94,22 +95,22 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
         const { secret, sealed } = sealNewSecret(services.deps, body.secret);
         const now = clock.now();
         const subscribed = await store.subscriptions.subscribe({
-          _id: ids.next('sub'),
+          id: ids.next('sub'),
           workspaceId: principal.workspaceId,
           connectionId: params.id,
           targetUrl,
           secret: sealed,
           events: body.events,
-          filter: filterDoc(body.filter),
+          filter: filterOf(body.filter),
           whileUnpublished: body.whileUnpublished,
           paused: null,
           expiresAt:
             body.ttlSeconds === undefined ? null : new Date(now.getTime() + body.ttlSeconds * 1000),
           createdAt: now,
         });
-        const { doc } = subscribed;
+        const doc = subscribed.subscription;
         if (subscribed.resumed) {
-          const ref = { connectionId: params.id, subscriptionId: doc._id };
+          const ref = { connectionId: params.id, subscriptionId: doc.id };
           await services.pauses.resumed(connection, ref, 'subscribe');
         }
         return {
@@ -131,7 +132,7 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
         const doc = await ownedSubscription(params.id, principal.workspaceId);
         if (body.events !== undefined) await store.subscriptions.setEvents(doc, body.events);
         if (body.paused !== undefined) {
-          const ref = { connectionId: doc.connectionId, subscriptionId: doc._id };
+          const ref = { connectionId: doc.connectionId, subscriptionId: doc.id };
           if (body.paused) await services.pauses.pause(ref, PAUSED_BY_HAND);
           else await services.pauses.resume(ref, 'api');
         }
@@ -153,9 +154,9 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
         const doc = await ownedSubscription(params.id, principal.workspaceId);
         if (query.remove === 'true' || doc.whileUnpublished === 'drop') {
           await store.subscriptions.delete(doc);
-          await store.targetHealth.remove([doc._id]);
+          await store.targetHealth.remove([doc.id]);
         } else {
-          const ref = { connectionId: doc.connectionId, subscriptionId: doc._id };
+          const ref = { connectionId: doc.connectionId, subscriptionId: doc.id };
           // Paused already (failing, by hand): it stays so, since then, and holds the same way.
           await services.pauses.pause(ref, UNPUBLISHED_PAUSE_REASON);
         }
@@ -165,8 +166,8 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
   ];
 }
 
-function filterDoc(filter: z.output<typeof subscriptionFilter> | undefined) {
+function filterOf(filter: z.output<typeof subscriptionFilter> | undefined) {
   const metadata = Object.entries(filter?.metadata ?? {}).map(([key, value]) => ({ key, value }));
-  const doc: SubscriptionFilterDoc = { userId: filter?.userId ?? null, metadata };
-  return doc.userId === null && metadata.length === 0 ? null : doc;
+  const chosen: SubscriptionFilter = { userId: filter?.userId ?? null, metadata };
+  return chosen.userId === null && metadata.length === 0 ? null : chosen;
 }

@@ -1,4 +1,11 @@
-import { MongoClient, type Collection, type Db, type Filter } from 'mongodb';
+import {
+  MongoClient,
+  type Collection,
+  type Db,
+  type Filter,
+  type OptionalUnlessRequiredId,
+} from 'mongodb';
+import { AlreadyExists } from '../errors.js';
 import type {
   ApiKeyDoc,
   ChatbotDoc,
@@ -32,10 +39,23 @@ export interface Collections {
   removedSubscriptions: Collection<RemovedSubscriptionDoc>;
 }
 
-export const DUPLICATE_KEY = 11000;
+const DUPLICATE_KEY = 11000;
 
-export function isDuplicateKey(error: unknown): boolean {
+function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === DUPLICATE_KEY;
+}
+
+/** Inserts one document; an existing `_id` or unique key is the store's AlreadyExists. */
+export async function insertNew<T extends { _id: string }>(
+  collection: Collection<T>,
+  doc: OptionalUnlessRequiredId<T>,
+): Promise<void> {
+  try {
+    await collection.insertOne(doc);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    throw new AlreadyExists(`already in ${collection.collectionName}`, { cause: error });
+  }
 }
 
 /**

@@ -1,0 +1,5 @@
+/** Why and since when a delivery target gets no attempts. */
+export interface Pause {
+  at: Date;
+  reason: string;
+}
