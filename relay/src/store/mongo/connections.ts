@@ -3,7 +3,7 @@ import type { Pause } from '../../model/pause.js';
 import type { ConnectionRepository } from '../connections.js';
 import type { TtlCache } from './cache.js';
 import { insertNew, type Collections } from './database.js';
-import { connectionOf, toDoc } from './mapping.js';
+import { connectionOf, found, toDoc } from './mapping.js';
 
 /** Ingress and delivery read connections through a short-lived cache. */
 export class MongoConnectionRepository implements ConnectionRepository {
@@ -55,7 +55,7 @@ export class MongoConnectionRepository implements ConnectionRepository {
       { $set: { webhookPaused: pause } },
     );
     this.cache.delete(id);
-    return before ? connectionOf(before) : undefined;
+    return found(before, connectionOf);
   }
 
   async rotateSecret(

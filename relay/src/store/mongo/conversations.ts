@@ -18,6 +18,7 @@ import { bulkFailures, removeBatch, type Collections } from './database.js';
 import type { ConversationDoc, MessageDoc } from './documents.js';
 import {
   conversationOf,
+  found,
   fromDoc,
   newConversationDoc,
   pendingDoc,
@@ -170,8 +171,7 @@ export class MongoConversationRepository implements ConversationRepository {
   }
 
   async findMessage(id: string): Promise<Message | undefined> {
-    const doc = await this.c.messages.findOne({ _id: id });
-    return doc ? fromDoc(doc) : undefined;
+    return found(await this.c.messages.findOne({ _id: id }), fromDoc);
   }
 
   /** Merged with the others of the same turn of the event loop: one delete. */
@@ -188,8 +188,7 @@ export class MongoConversationRepository implements ConversationRepository {
   }
 
   async owned(id: string, workspaceId: string): Promise<Conversation | undefined> {
-    const doc = await this.c.conversations.findOne({ _id: id, workspaceId });
-    return doc ? conversationOf(doc) : undefined;
+    return found(await this.c.conversations.findOne({ _id: id, workspaceId }), conversationOf);
   }
 
   async transcript(conversationId: string): Promise<Transcript> {

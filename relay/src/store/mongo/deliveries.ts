@@ -11,7 +11,7 @@ import { Coalescer, spans } from '../coalescer.js';
 import type { ClaimResult, DeliveryRepository, Redelivery } from '../deliveries.js';
 import { bulkFailures, removeBatch, type Collections } from './database.js';
 import type { DeliveryDoc } from './documents.js';
-import { deliveryOf, fromDoc, toDoc } from './mapping.js';
+import { deliveryOf, found, fromDoc, toDoc } from './mapping.js';
 
 /** The delivery while its claim still holds it: a claim taken over meanwhile matches nothing. */
 function heldBy(delivery: ClaimedDelivery): Filter<DeliveryDoc> {
@@ -124,13 +124,11 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 
   async get(id: string): Promise<Delivery | undefined> {
-    const doc = await this.c.deliveries.findOne({ _id: id });
-    return doc ? deliveryOf(doc) : undefined;
+    return found(await this.c.deliveries.findOne({ _id: id }), deliveryOf);
   }
 
   async owned(id: string, workspaceId: string): Promise<Delivery | undefined> {
-    const doc = await this.c.deliveries.findOne({ _id: id, workspaceId });
-    return doc ? deliveryOf(doc) : undefined;
+    return found(await this.c.deliveries.findOne({ _id: id, workspaceId }), deliveryOf);
   }
 
   async list(input: {

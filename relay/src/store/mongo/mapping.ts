@@ -23,6 +23,11 @@ export function fromDoc<T extends { _id: string }>(doc: T): Omit<T, '_id'> & { i
   return { id: _id, ...rest };
 }
 
+/** The document found, mapped to the model; undefined when there is none. */
+export function found<D, M>(doc: D | null, map: (doc: D) => M): M | undefined {
+  return doc ? map(doc) : undefined;
+}
+
 export function toDoc<T extends { id: string }>(model: T): Stored<T> {
   const { id, ...rest } = model;
   return { _id: id, ...rest };

@@ -2,15 +2,14 @@ import type { Recovery } from '../../model/recovery.js';
 import { AlreadyExists } from '../errors.js';
 import type { RecoveryRepository, RecoveryStart } from '../recoveries.js';
 import { insertNew, type Collections } from './database.js';
-import { fromDoc, toDoc } from './mapping.js';
+import { found, fromDoc, toDoc } from './mapping.js';
 
 /** The insert of a window's _id decides which start is the first. */
 export class MongoRecoveryRepository implements RecoveryRepository {
   constructor(private readonly c: Pick<Collections, 'recoveries'>) {}
 
   async get(id: string): Promise<Recovery | undefined> {
-    const doc = await this.c.recoveries.findOne({ _id: id });
-    return doc ? fromDoc(doc) : undefined;
+    return found(await this.c.recoveries.findOne({ _id: id }), fromDoc);
   }
 
   async start(recovery: Recovery): Promise<RecoveryStart> {

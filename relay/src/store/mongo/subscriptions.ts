@@ -5,7 +5,7 @@ import { AlreadyExists } from '../errors.js';
 import type { Subscribed, SubscriptionRef, SubscriptionRepository } from '../subscriptions.js';
 import type { TtlCache } from './cache.js';
 import { insertNew, type Collections } from './database.js';
-import { subscriptionOf, toDoc } from './mapping.js';
+import { found, subscriptionOf, toDoc } from './mapping.js';
 
 /** Fan-out reads a connection's list through a short-lived cache. */
 export class MongoSubscriptionRepository implements SubscriptionRepository {
@@ -35,13 +35,11 @@ export class MongoSubscriptionRepository implements SubscriptionRepository {
   }
 
   async get(id: string): Promise<Subscription | undefined> {
-    const doc = await this.c.subscriptions.findOne({ _id: id });
-    return doc ? subscriptionOf(doc) : undefined;
+    return found(await this.c.subscriptions.findOne({ _id: id }), subscriptionOf);
   }
 
   async owned(id: string, workspaceId: string): Promise<Subscription | undefined> {
-    const doc = await this.c.subscriptions.findOne({ _id: id, workspaceId });
-    return doc ? subscriptionOf(doc) : undefined;
+    return found(await this.c.subscriptions.findOne({ _id: id, workspaceId }), subscriptionOf);
   }
 
   async setPause(ref: SubscriptionRef, pause: Pause | null): Promise<Subscription | undefined> {
@@ -50,7 +48,7 @@ export class MongoSubscriptionRepository implements SubscriptionRepository {
       { $set: { paused: pause } },
     );
     this.cache.delete(ref.connectionId);
-    return before ? subscriptionOf(before) : undefined;
+    return found(before, subscriptionOf);
   }
 
   async setEvents(ref: SubscriptionRef, events: EventType[]): Promise<Subscription | undefined> {

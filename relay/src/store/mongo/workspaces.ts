@@ -2,7 +2,7 @@ import type { ApiKey, KeyOwner, Workspace } from '../../model/workspace.js';
 import type { WorkspaceRepository } from '../workspaces.js';
 import type { TtlCache } from './cache.js';
 import { insertNew, type Collections } from './database.js';
-import { fromDoc, toDoc } from './mapping.js';
+import { found, fromDoc, toDoc } from './mapping.js';
 
 export class MongoWorkspaceRepository implements WorkspaceRepository {
   constructor(
@@ -16,8 +16,7 @@ export class MongoWorkspaceRepository implements WorkspaceRepository {
   }
 
   async get(id: string): Promise<Workspace | undefined> {
-    const doc = await this.c.workspaces.findOne({ _id: id });
-    return doc ? fromDoc(doc) : undefined;
+    return found(await this.c.workspaces.findOne({ _id: id }), fromDoc);
   }
 
   async isEmpty(): Promise<boolean> {
