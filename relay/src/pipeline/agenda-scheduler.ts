@@ -1,5 +1,5 @@
 import { Agenda, type AgendaBackend } from 'agenda';
-import type { RelayDeps } from '../deps.js';
+import type { RelayDeps, RelaySettings } from '../deps.js';
 import type { Jobs, RetryScheduler } from './retry-scheduler.js';
 
 const DELIVER = 'deliver';
@@ -14,7 +14,9 @@ const LOCK_MARGIN_MS = 5_000;
  * Agenda's own queries read only what is still to come.
  */
 export function createAgendaJobs(
-  deps: Pick<RelayDeps, 'settings' | 'logger'>,
+  deps: Pick<RelayDeps, 'logger'> & {
+    settings: Pick<RelaySettings, 'instanceId' | 'deliveryTimeoutMs'>;
+  },
   backend: AgendaBackend,
 ): Jobs {
   const instance = deps.settings.instanceId;
