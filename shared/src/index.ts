@@ -1,5 +1,6 @@
 export * from './signing/headers.js';
 export { getHeader } from './signing/header-lookup.js';
+export * from './signing/delivery-info.js';
 export { isValidSecret } from './signing/keys.js';
 export * from './signing/errors.js';
 export * from './signing/sign.js';
@@ -24,6 +25,7 @@ export * from './api/subscription.js';
 export * from './api/delivery.js';
 export * from './api/health.js';
 export * from './api/conversation.js';
+export * from './api/message.js';
 export * from './api/test-result.js';
 export * from './api/errors.js';
 export * from './api/list.js';

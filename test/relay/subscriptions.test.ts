@@ -53,6 +53,9 @@ test('each reply goes to the webhook URL and to every subscription, each its own
     targetUrl: n8n.url,
     secret: 'n8n-trigger-secret',
     events: ['ai.response'],
+    filter: {},
+    whileUnpublished: 'hold',
+    paused: false,
     health: expect.objectContaining({ state: 'unused', consecutiveFailures: 0 }),
     createdAt: expect.any(String),
   });
@@ -63,6 +66,9 @@ test('each reply goes to the webhook URL and to every subscription, each its own
     connectionId,
     targetUrl,
     events: ['ai.response'],
+    filter: {},
+    whileUnpublished: 'hold',
+    paused: false,
     health: expect.objectContaining({
       target: { kind: 'subscription', subscriptionId: id, url: targetUrl },
     }),

@@ -9,11 +9,11 @@ export function eventsOfType(receiver: Receiver, type: string): ReceivedRequest[
 }
 
 /** Waits until `receiver` has `count` requests of `type`; answers them with their bodies parsed. */
-export async function waitForEvents(
+export async function waitForEvents<T extends RelayEvent['type']>(
   receiver: Receiver,
-  type: string,
+  type: T,
   count = 1,
-): Promise<{ request: ReceivedRequest; event: RelayEvent }[]> {
+): Promise<{ request: ReceivedRequest; event: Extract<RelayEvent, { type: T }> }[]> {
   const found = await waitFor(
     () => {
       const matching = eventsOfType(receiver, type);
@@ -21,7 +21,10 @@ export async function waitForEvents(
     },
     { what: `${String(count)} ${type} event(s)` },
   );
-  return found.map((request) => ({ request, event: JSON.parse(request.body) as RelayEvent }));
+  return found.map((request) => ({
+    request,
+    event: JSON.parse(request.body) as Extract<RelayEvent, { type: T }>,
+  }));
 }
 
 /** What an event of `type` about `connectionId` looks like, for toEqual. */

@@ -12,6 +12,8 @@ const EVENT_NAMES: Record<EventType, string> = {
   'ai.response': 'New AI Response',
   'target.paused': 'Webhook Paused',
   'target.resumed': 'Webhook Resumed',
+  'subscription.removed': 'Subscription Removed',
+  'message.failed': 'Message Failed',
 };
 
 // One event per node, like n8n's own single-event triggers (Netlify, ConvertKit): each event has

@@ -7,6 +7,10 @@ import type { RelayEvent } from '../../shared';
  * message reads `{{ $json.targetUrl }}` or `{{ $json.lastError }}` without digging.
  */
 export function eventItem(event: RelayEvent): IDataObject {
+  if (!('target' in event.data)) {
+    const { type, id, connectionId, timestamp, data } = event;
+    return { type, id, connectionId, timestamp, ...data };
+  }
   const { target, ...details } = event.data;
   return {
     type: event.type,

@@ -24,3 +24,16 @@ export interface Conversation {
   /** Oldest first. */
   messages: ConversationMessage[];
 }
+
+/** `GET /api/connections/:id/conversations?userId=`: a conversation without its messages. */
+export interface ConversationSummary {
+  id: string;
+  connectionId: string;
+  userId?: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601: its latest turn. */
+  updatedAt: string;
+  /** The latest message answered, when there is one. */
+  lastMessage?: { id: string; role: 'user' | 'assistant'; content: string; createdAt: string };
+}

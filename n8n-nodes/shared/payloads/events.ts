@@ -3,18 +3,27 @@ import { isIsoTimestamp, isNonEmptyString, isPlainObject } from './json.js';
 
 /**
  * What a subscription can receive. `ai.response` is the spec's outgoing payload, unchanged;
- * the others are {@link RelayEvent}s about the connection's delivery targets.
+ * the others are {@link RelayEvent}s about the connection's delivery targets, its
+ * subscriptions and its messages.
  */
 export const EVENT_TYPES = [
   'ai.response',
   'delivery.failed',
   'target.paused',
   'target.resumed',
+  'subscription.removed',
+  'message.failed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** A subscription made without `events` receives replies only, as before events existed. */
 export const DEFAULT_EVENT_TYPES: readonly EventType[] = ['ai.response'];
+
+/**
+ * Events about one message: a subscription's `filter` (userId, metadata) applies to these;
+ * events about targets and subscriptions reach every subscription that chose them.
+ */
+export const MESSAGE_EVENT_TYPES: readonly EventType[] = ['ai.response', 'message.failed'];
 
 /** Every delivery names its event in this header, so a receiver can route without parsing. */
 export const EVENT_HEADER = 'X-Webhook-Event';
@@ -46,7 +55,7 @@ export interface DeliveryFailedData {
 /** `target.paused`: the target failed for too long and gets no more attempts until resumed. */
 export interface TargetPausedData {
   target: EventTarget;
-  /** Why, in words: e.g. "100 consecutive deliveries failed". */
+  /** Why, in words: e.g. "100 consecutive deliveries failed"; `unpublished` for a held DELETE. */
   reason: string;
   consecutiveFailures: number;
   /** ISO 8601: the first failure after the last success. */
@@ -54,11 +63,38 @@ export interface TargetPausedData {
   lastError: string;
 }
 
-/** `target.resumed`: attempts start again for new replies; nothing is sent by the resume. */
+/** Who resumed a target: PATCH (or the page), a successful Test, or the same URL subscribed again. */
+export type ResumedBy = 'api' | 'test' | 'subscribe';
+
+/** `target.resumed`: attempts start again; the resume itself sends no new delivery. */
 export interface TargetResumedData {
   target: EventTarget;
-  /** `api`: PATCH; `test`: a successful Test delivery. */
-  by: 'api' | 'test';
+  by: ResumedBy;
+}
+
+/** Why the relay removed a subscription (its owner's DELETE raises no event). */
+export const SUBSCRIPTION_REMOVAL_REASONS = ['expired', 'paused_too_long', 'gone'] as const;
+export type SubscriptionRemovalReason = (typeof SUBSCRIPTION_REMOVAL_REASONS)[number];
+
+/** `subscription.removed`: the relay removed a subscription; what it held is dropped. */
+export interface SubscriptionRemovedData {
+  subscription: { id: string; targetUrl: string };
+  /**
+   * `expired`: its expiration_date passed; `paused_too_long`: paused for longer than
+   * RELAY_SUBSCRIPTION_EXPIRY; `gone`: its target answered 410.
+   */
+  reason: SubscriptionRemovalReason;
+  /** Deliveries it held (status `paused`) that will never be sent. */
+  heldDeliveries: number;
+}
+
+/** `message.failed`: a message's reply finally failed (AI error, chatbot deleted). */
+export interface MessageFailedData {
+  /** The message that was sent (the 202's messageId). */
+  messageId: string;
+  conversationId: string;
+  userId?: string;
+  reason: string;
 }
 
 interface EventEnvelope<T extends Exclude<EventType, 'ai.response'>, D> {
@@ -74,7 +110,17 @@ interface EventEnvelope<T extends Exclude<EventType, 'ai.response'>, D> {
 export type DeliveryFailedEvent = EventEnvelope<'delivery.failed', DeliveryFailedData>;
 export type TargetPausedEvent = EventEnvelope<'target.paused', TargetPausedData>;
 export type TargetResumedEvent = EventEnvelope<'target.resumed', TargetResumedData>;
-export type RelayEvent = DeliveryFailedEvent | TargetPausedEvent | TargetResumedEvent;
+export type SubscriptionRemovedEvent = EventEnvelope<
+  'subscription.removed',
+  SubscriptionRemovedData
+>;
+export type MessageFailedEvent = EventEnvelope<'message.failed', MessageFailedData>;
+export type RelayEvent =
+  | DeliveryFailedEvent
+  | TargetPausedEvent
+  | TargetResumedEvent
+  | SubscriptionRemovedEvent
+  | MessageFailedEvent;
 
 function isEventTarget(value: unknown): value is EventTarget {
   return (
@@ -85,7 +131,20 @@ function isEventTarget(value: unknown): value is EventTarget {
   );
 }
 
-/** Checks the envelope and the `data.target` every event has; receivers read the rest. */
+/** What each event's `data` must hold for a receiver to route it. */
+const DATA_CHECKS: Record<RelayEvent['type'], (data: Record<string, unknown>) => boolean> = {
+  'delivery.failed': (data) => isEventTarget(data.target),
+  'target.paused': (data) => isEventTarget(data.target),
+  'target.resumed': (data) => isEventTarget(data.target),
+  'subscription.removed': (data) =>
+    isPlainObject(data.subscription) &&
+    isNonEmptyString(data.subscription.id) &&
+    SUBSCRIPTION_REMOVAL_REASONS.some((reason) => reason === data.reason),
+  'message.failed': (data) =>
+    isNonEmptyString(data.messageId) && isNonEmptyString(data.conversationId),
+};
+
+/** Checks the envelope and the part of `data` that names what the event is about. */
 export function isRelayEvent(value: unknown): value is RelayEvent {
   return (
     isPlainObject(value) &&
@@ -95,6 +154,6 @@ export function isRelayEvent(value: unknown): value is RelayEvent {
     isNonEmptyString(value.connectionId) &&
     isIsoTimestamp(value.timestamp) &&
     isPlainObject(value.data) &&
-    isEventTarget(value.data.target)
+    DATA_CHECKS[value.type](value.data)
   );
 }

@@ -5,6 +5,7 @@ import type {
   ConversationMessage,
   Delivery,
   Subscription,
+  SubscriptionFilter,
   TargetHealth,
 } from '@fourthchat/shared';
 import type {
@@ -15,6 +16,7 @@ import type {
   MessageDoc,
   PendingMessageDoc,
   SubscriptionDoc,
+  SubscriptionFilterDoc,
 } from '../store/documents.js';
 import { eventsOf } from '../store/subscriptions.js';
 
@@ -57,8 +59,22 @@ export function subscriptionView(doc: SubscriptionDoc, health: TargetHealth): Su
     connectionId: doc.connectionId,
     targetUrl: doc.targetUrl,
     events: eventsOf(doc),
+    filter: filterView(doc.filter ?? null),
+    whileUnpublished: doc.whileUnpublished ?? 'hold',
+    paused: Boolean(doc.paused),
+    ...(doc.expiresAt ? { expiration_date: doc.expiresAt.toISOString() } : {}),
     health,
     createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+function filterView(filter: SubscriptionFilterDoc | null): SubscriptionFilter {
+  if (!filter) return {};
+  return {
+    ...(filter.userId === null ? {} : { userId: filter.userId }),
+    ...(filter.metadata.length === 0
+      ? {}
+      : { metadata: Object.fromEntries(filter.metadata.map(({ key, value }) => [key, value])) }),
   };
 }
 

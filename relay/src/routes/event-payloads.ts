@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RelayEvent } from '@fourthchat/shared';
+import { SUBSCRIPTION_REMOVAL_REASONS, type RelayEvent } from '@fourthchat/shared';
 import type { WebhookSpec } from '../http/openapi.js';
 import { eventTarget, isoDate, outgoingPayload } from './schemas.js';
 
@@ -46,6 +46,30 @@ const examples = {
     id: 'evt_0mx2d4a3',
     ...common,
     data: { target: webhook, by: 'api' },
+  },
+  'subscription.removed': {
+    type: 'subscription.removed',
+    id: 'evt_0mx2d4a4',
+    ...common,
+    data: {
+      subscription: {
+        id: 'sub_0mx2c1k4',
+        targetUrl: 'https://hooks.zapier.com/hooks/standard/1/2/3',
+      },
+      reason: 'paused_too_long',
+      heldDeliveries: 12,
+    },
+  },
+  'message.failed': {
+    type: 'message.failed',
+    id: 'evt_0mx2d4a5',
+    ...common,
+    data: {
+      messageId: 'msg_0mx2d41c',
+      conversationId: 'conv_0mx2d41d',
+      userId: 'customer-42',
+      reason: 'AI provider error 503: overloaded',
+    },
   },
 } satisfies Record<RelayEvent['type'], RelayEvent>;
 
@@ -98,11 +122,41 @@ export const eventPayloads: WebhookSpec[] = [
   },
   {
     name: 'target.resumed',
-    summary: 'A target was resumed (by PATCH or a successful Test); nothing else is sent',
+    summary:
+      'A target was resumed: by PATCH or the page (api), a successful Test (test), or its URL subscribed again (subscribe)',
     schema: envelope(
       'target.resumed',
-      z.object({ target: eventTarget, by: z.enum(['api', 'test']) }),
+      z.object({ target: eventTarget, by: z.enum(['api', 'test', 'subscribe']) }),
     ),
     example: examples['target.resumed'],
+  },
+  {
+    name: 'subscription.removed',
+    summary:
+      'The relay removed a subscription (expired, paused too long, or its target answered 410); what it held is dropped',
+    schema: envelope(
+      'subscription.removed',
+      z.object({
+        subscription: z.object({ id: z.string(), targetUrl: z.string() }),
+        reason: z.enum(SUBSCRIPTION_REMOVAL_REASONS),
+        heldDeliveries: z.number(),
+      }),
+    ),
+    example: examples['subscription.removed'],
+  },
+  {
+    name: 'message.failed',
+    summary:
+      "A message's reply finally failed (AI error, chatbot deleted): to its callbackUrl and to subscriptions that chose it",
+    schema: envelope(
+      'message.failed',
+      z.object({
+        messageId: z.string(),
+        conversationId: z.string(),
+        userId: z.string().optional(),
+        reason: z.string(),
+      }),
+    ),
+    example: examples['message.failed'],
   },
 ];

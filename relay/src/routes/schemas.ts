@@ -105,11 +105,24 @@ export const connection = z.object({
   updatedAt: isoDate,
 });
 
+/** Which messages' events a subscription takes (shared's `SubscriptionFilter`). */
+export const subscriptionFilter = z.strictObject({
+  userId: z.string().min(1).max(200).optional(),
+  metadata: z
+    .record(z.string().min(1).max(200), z.string().max(2000))
+    .refine((entries) => Object.keys(entries).length <= 20, 'at most 20 metadata keys')
+    .optional(),
+});
+
 export const subscription = z.object({
   id: z.string(),
   connectionId: z.string(),
   targetUrl: z.string(),
   events: z.array(z.enum(EVENT_TYPES)),
+  filter: subscriptionFilter,
+  whileUnpublished: z.enum(['hold', 'drop']),
+  paused: z.boolean(),
+  expiration_date: isoDate.optional(),
   health: targetHealth,
   createdAt: isoDate,
 });
@@ -127,7 +140,7 @@ export const delivery = z.object({
   connectionId: z.string(),
   subscriptionId: z.string().optional(),
   messageId: z.string().optional(),
-  kind: z.enum(['reply', 'test', 'event']),
+  kind: z.enum(['reply', 'test', 'event', 'callback']),
   event: z.enum(EVENT_TYPES).optional(),
   targetUrl: z.string(),
   status: z.enum(DELIVERY_STATUSES),

@@ -1,4 +1,9 @@
-import type { DeliveryAttempt, DeliveryStatus, EventType } from '@fourthchat/shared';
+import type {
+  DeliveryAttempt,
+  DeliveryStatus,
+  EventType,
+  SubscriptionRemovalReason,
+} from '@fourthchat/shared';
 
 /** A claim on a piece of work by one relay process, until a time. */
 export interface Lease {
@@ -66,6 +71,18 @@ export interface Pause {
   reason: string;
 }
 
+/** A metadata key and the text its value must have; pairs, so client keys never become document keys. */
+export interface MetadataMatch {
+  key: string;
+  value: string;
+}
+
+/** Which messages' events a subscription takes; null (or absent) takes all. */
+export interface SubscriptionFilterDoc {
+  userId: string | null;
+  metadata: MetadataMatch[];
+}
+
 export interface SubscriptionDoc {
   _id: string;
   workspaceId: string;
@@ -74,9 +91,27 @@ export interface SubscriptionDoc {
   secret: string;
   /** What it receives; absent on documents from before events existed: replies only. */
   events?: EventType[];
+  /** Absent on documents from before filters existed: every message. */
+  filter?: SubscriptionFilterDoc | null;
+  /** What its owner's DELETE does; absent: `hold`. */
+  whileUnpublished?: 'hold' | 'drop';
   /** Set while paused; absent (or null) when not. */
   paused?: Pause | null;
+  /** When it is removed unless subscribed again; absent or null: never. */
+  expiresAt?: Date | null;
   createdAt: Date;
+}
+
+/** A subscription the relay removed, kept for the retention window so its owner can see it. */
+export interface RemovedSubscriptionDoc {
+  /** The subscription's id. */
+  _id: string;
+  workspaceId: string;
+  connectionId: string;
+  targetUrl: string;
+  reason: SubscriptionRemovalReason;
+  heldDeliveries: number;
+  removedAt: Date;
 }
 
 /** One turn of the recent history kept on the conversation (what the AI is shown). */
@@ -162,7 +197,7 @@ export interface DeliveryDoc {
   connectionId: string;
   subscriptionId: string | null;
   messageId: string | null;
-  kind: 'reply' | 'test' | 'event';
+  kind: 'reply' | 'test' | 'event' | 'callback';
   /** What the body is (the X-Webhook-Event header); absent on older documents: `ai.response`. */
   event?: EventType;
   targetUrl: string;

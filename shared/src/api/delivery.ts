@@ -1,6 +1,6 @@
 import type { EventType } from '../payloads/events.js';
 
-/** `paused`: recorded for a paused target instead of being attempted (recover sends it later). */
+/** `paused`: held for a paused target instead of being attempted (sent once it is resumed or recovered). */
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed', 'paused'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -26,7 +26,8 @@ export interface Delivery {
   connectionId: string;
   subscriptionId?: string;
   messageId?: string;
-  kind: 'reply' | 'test' | 'event';
+  /** `callback`: a message's callbackUrl (its reply, or `message.failed`). */
+  kind: 'reply' | 'test' | 'event' | 'callback';
   /** What it carries: `ai.response` for replies, the event's type for events. */
   event?: EventType;
   targetUrl: string;

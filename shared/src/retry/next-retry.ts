@@ -34,3 +34,11 @@ export function nextRetry(input: NextRetryInput): RetryDecision {
   }
   return { retry: true, delayMs: Math.max(scheduled, Math.min(retryAfterMs, maxRetryAfterMs)) };
 }
+
+/**
+ * Whether attempt `attempt` (1 for the first of a cycle) is the last one: no retry follows it
+ * if it fails (a 410 ends any attempt, whatever its number).
+ */
+export function isLastAttempt(attempt: number, schedule: readonly number[]): boolean {
+  return schedule[attempt - 1] === undefined;
+}

@@ -19,7 +19,12 @@ export function deliveryStatusLabel(status: DeliveryStatus): string {
 
 /** What the log says a delivery is, also used when announcing a change. */
 export function deliveryTitle(delivery: Delivery, subscriptions: readonly Subscription[]): string {
-  return `${kindLabel(delivery)} to ${targetLabel(delivery.subscriptionId, subscriptions)}`;
+  // A callback goes to the URL its message named, not to a target of the connection.
+  const target =
+    delivery.kind === 'callback'
+      ? 'the callback URL'
+      : targetLabel(delivery.subscriptionId, subscriptions);
+  return `${kindLabel(delivery)} to ${target}`;
 }
 
 function kindLabel(delivery: Delivery): string {
@@ -30,6 +35,8 @@ function kindLabel(delivery: Delivery): string {
       return 'Reply';
     case 'event':
       return delivery.event ? `Event ${delivery.event}` : 'Event';
+    case 'callback':
+      return delivery.event === 'message.failed' ? 'Failure (message.failed)' : 'Reply';
   }
 }
 

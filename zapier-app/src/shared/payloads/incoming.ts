@@ -10,6 +10,13 @@ export interface IncomingMessageRequest {
   userId?: string;
   /** Echoed back unchanged in the outgoing payload. */
   metadata?: Record<string, unknown>;
+  /**
+   * Where the reply (or its final failure, `message.failed`) is POSTed once, signed and retried
+   * like any delivery; not sent when `?wait=true` answered with the reply. http(s) only.
+   */
+  callbackUrl?: string;
+  /** Signs the callback (a `whsec_` secret or at least 8 characters); default: the connection's secret. */
+  callbackSecret?: string;
 }
 
 /** Why a value is not a valid request; `field` is absent when the body as a whole is wrong. */
@@ -43,9 +50,25 @@ export function validateIncomingMessageRequest(value: unknown): FieldIssue | und
   if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
     return { field: 'metadata', message: 'metadata must be a JSON object when given' };
   }
+  if (value.callbackUrl !== undefined && !isHttpUrl(value.callbackUrl)) {
+    return { field: 'callbackUrl', message: 'callbackUrl must be an http(s) URL when given' };
+  }
+  if (value.callbackSecret !== undefined && !isNonEmptyString(value.callbackSecret)) {
+    return { field: 'callbackSecret', message: 'callbackSecret must be a non-empty string' };
+  }
   return undefined;
 }
 
 export function isIncomingMessageRequest(value: unknown): value is IncomingMessageRequest {
   return validateIncomingMessageRequest(value) === undefined;
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

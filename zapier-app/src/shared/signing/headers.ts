@@ -11,6 +11,15 @@ export const STANDARD_ID_HEADER = 'webhook-id';
 export const STANDARD_TIMESTAMP_HEADER = 'webhook-timestamp';
 export const STANDARD_SIGNATURE_HEADER = 'webhook-signature';
 
+/**
+ * Delivery metadata on every attempt (headers, so the signed body stays byte-identical): this
+ * attempt's number (1 for the first), whether no retry follows if it fails (`true`/`false`), and
+ * the delivery's address in the relay's API (`<RELAY_PUBLIC_URL>/api/deliveries/<id>`).
+ */
+export const ATTEMPT_HEADER = 'X-Webhook-Attempt';
+export const LAST_ATTEMPT_HEADER = 'X-Webhook-Last-Attempt';
+export const DELIVERY_URL_HEADER = 'X-Webhook-Delivery-Url';
+
 /** The `sha256=` prefix of {@link SIGNATURE_HEADER}'s value. */
 export const SHA256_SIGNATURE_PREFIX = 'sha256=';
 /** The version tag of one entry in {@link STANDARD_SIGNATURE_HEADER}. */
