@@ -6,7 +6,7 @@ import { optionalText } from '../../../common/parameters';
 import { apiPath, relayRequest } from '../../../common/transport';
 import { currentRunIndex, deriveIdempotencyKey } from './idempotencyKey';
 import { messageText } from './messageText';
-import { metadataFromPairs } from './metadata';
+import { metadataFromPairs, metadataPairsProperty } from '../../../common/metadata';
 import { replyNotReady, replyWaitDescription, replyWaitOf, waitRequest } from './replyWait';
 
 const showOnlyForSend = { show: { resource: ['message'], operation: ['send'] } };
@@ -34,24 +34,9 @@ export const sendDescription: INodeProperties[] = [
   },
   ...replyWaitDescription,
   {
-    displayName: 'Metadata',
-    name: 'metadata',
-    type: 'fixedCollection',
-    typeOptions: { multipleValues: true },
-    placeholder: 'Add Metadata',
-    default: {},
+    ...metadataPairsProperty,
     description: 'Key/value pairs stored with the message and echoed back with the reply',
     displayOptions: showOnlyForSend,
-    options: [
-      {
-        displayName: 'Entry',
-        name: 'entries',
-        values: [
-          { displayName: 'Key', name: 'key', type: 'string', default: '' },
-          { displayName: 'Value', name: 'value', type: 'string', default: '' },
-        ],
-      },
-    ],
   },
   {
     displayName: 'Options',
