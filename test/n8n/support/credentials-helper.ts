@@ -1,0 +1,92 @@
+import {
+  ICredentialsHelper,
+  isExpression,
+  type ICredentialDataDecryptedObject,
+  type ICredentials,
+  type IHttpRequestOptions,
+  type INode,
+  type INodeProperties,
+  type Workflow,
+} from 'n8n-workflow';
+import { FourthChatApi } from '../../../n8n-nodes/credentials/FourthChatApi.credentials';
+
+export interface CredentialData extends ICredentialDataDecryptedObject {
+  baseUrl: string;
+  apiKey: string;
+}
+
+const credentialType = new FourthChatApi();
+
+/**
+ * n8n's credentials store for the tests: one FourthChat API credential, decrypted. `authenticate`
+ * applies the credential's declarative `authenticate` the way n8n's own CredentialsHelper does,
+ * resolving each `={{$credentials.…}}` with the workflow's expression engine.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+  constructor(private readonly data: () => CredentialData) {
+    super();
+  }
+
+  getParentTypes(): string[] {
+    return [];
+  }
+
+  isCredentialUsableByNode(): boolean {
+    return true;
+  }
+
+  async authenticate(
+    credentials: ICredentialDataDecryptedObject,
+    typeName: string,
+    requestOptions: IHttpRequestOptions,
+    workflow?: Workflow,
+    node?: INode,
+  ): Promise<IHttpRequestOptions> {
+    if (typeName !== credentialType.name || workflow === undefined || node === undefined) {
+      throw new Error(`Cannot authenticate ${typeName} here`);
+    }
+    const resolve = (value: string): string => {
+      if (!isExpression(value)) return value;
+      const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+        $credentials: credentials,
+      });
+      return typeof resolved === 'string' ? resolved : String(resolved ?? '');
+    };
+    const headers = { ...requestOptions.headers };
+    for (const [name, value] of Object.entries(
+      credentialType.authenticate.properties.headers ?? {},
+    )) {
+      headers[resolve(name)] = resolve(String(value));
+    }
+    return { ...requestOptions, headers };
+  }
+
+  async preAuthentication(): Promise<undefined> {
+    return undefined;
+  }
+
+  async runPreAuthentication(): Promise<undefined> {
+    return undefined;
+  }
+
+  async getCredentials(): Promise<ICredentials> {
+    throw new Error('The tests read credentials decrypted only');
+  }
+
+  async getDecrypted(
+    _additionalData: unknown,
+    _nodeCredentials: unknown,
+    type: string,
+  ): Promise<ICredentialDataDecryptedObject> {
+    if (type !== credentialType.name) throw new Error(`Unexpected credential type ${type}`);
+    return { ...this.data() };
+  }
+
+  async updateCredentials(): Promise<void> {}
+
+  async updateCredentialsOauthTokenData(): Promise<void> {}
+
+  getCredentialsProperties(): INodeProperties[] {
+    return credentialType.properties;
+  }
+}
