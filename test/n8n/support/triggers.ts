@@ -45,6 +45,11 @@ export class PublishedTrigger {
     this.node = filled;
   }
 
+  /** Where the relay delivers: `<webhookBaseUrl>/<webhookId>/webhook`. */
+  get webhookUrl(): string {
+    return `${this.urls.webhookBaseUrl}/${this.node.webhookId ?? ''}/webhook`;
+  }
+
   get staticData(): IDataObject {
     return this.workflow.getStaticData('node', this.node);
   }
