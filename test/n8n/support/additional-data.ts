@@ -33,8 +33,8 @@ export function additionalData(options: AdditionalDataOptions): IWorkflowExecute
   return {
     credentialsHelper: new TestCredentialsHelper(options.credentials),
     executeWorkflow: unavailable('Executing a sub-workflow'),
-    getRunExecutionData: async () => undefined,
-    getRuntimeCredential: async () => undefined,
+    getRunExecutionData: () => Promise.resolve(undefined),
+    getRuntimeCredential: () => Promise.resolve(undefined),
     executionId: options.executionId,
     hooks: options.hooks,
     externalSecretsProxy: new ExternalSecretsProxy(),

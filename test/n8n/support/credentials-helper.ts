@@ -35,7 +35,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
     return true;
   }
 
-  async authenticate(
+  authenticate(
     credentials: ICredentialDataDecryptedObject,
     typeName: string,
     requestOptions: IHttpRequestOptions,
@@ -43,7 +43,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
     node?: INode,
   ): Promise<IHttpRequestOptions> {
     if (typeName !== credentialType.name || workflow === undefined || node === undefined) {
-      throw new Error(`Cannot authenticate ${typeName} here`);
+      return Promise.reject(new Error(`Cannot authenticate ${typeName} here`));
     }
     const resolve = (value: string): string => {
       if (!isExpression(value)) return value;
@@ -58,33 +58,39 @@ export class TestCredentialsHelper extends ICredentialsHelper {
     )) {
       headers[resolve(name)] = resolve(String(value));
     }
-    return { ...requestOptions, headers };
+    return Promise.resolve({ ...requestOptions, headers });
   }
 
-  async preAuthentication(): Promise<undefined> {
-    return undefined;
+  preAuthentication(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
 
-  async runPreAuthentication(): Promise<undefined> {
-    return undefined;
+  runPreAuthentication(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
 
-  async getCredentials(): Promise<ICredentials> {
-    throw new Error('The tests read credentials decrypted only');
+  getCredentials(): Promise<ICredentials> {
+    return Promise.reject(new Error('The tests read credentials decrypted only'));
   }
 
-  async getDecrypted(
+  getDecrypted(
     _additionalData: unknown,
     _nodeCredentials: unknown,
     type: string,
   ): Promise<ICredentialDataDecryptedObject> {
-    if (type !== credentialType.name) throw new Error(`Unexpected credential type ${type}`);
-    return { ...this.data() };
+    if (type !== credentialType.name) {
+      return Promise.reject(new Error(`Unexpected credential type ${type}`));
+    }
+    return Promise.resolve({ ...this.data() });
   }
 
-  async updateCredentials(): Promise<void> {}
+  updateCredentials(): Promise<void> {
+    return Promise.resolve();
+  }
 
-  async updateCredentialsOauthTokenData(): Promise<void> {}
+  updateCredentialsOauthTokenData(): Promise<void> {
+    return Promise.resolve();
+  }
 
   getCredentialsProperties(): INodeProperties[] {
     return credentialType.properties;

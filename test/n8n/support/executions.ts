@@ -85,7 +85,7 @@ export class Executions {
       ),
       context: { credentials: this.credentials, urls: this.urls, executionId },
     };
-    return await this.settle(engine, node, await runEngine(engine));
+    return this.settle(engine, node, await runEngine(engine));
   }
 
   /** Resolves when a call to the execution's resume URL resumed it. */
@@ -99,7 +99,7 @@ export class Executions {
   async expire(executionId: string): Promise<Execution> {
     const waiting = this.take(executionId);
     const engine = { ...waiting.engine, data: persisted(waiting.engine.data) };
-    const execution = await this.settle(engine, waiting.node, await runEngine(engine));
+    const execution = this.settle(engine, waiting.node, await runEngine(engine));
     waiting.resumed(execution);
     return execution;
   }
@@ -163,7 +163,7 @@ export class Executions {
     data.waitTill = undefined;
     data.resultData.runData[node.name]?.pop();
     const engine = { ...waiting.engine, data };
-    waiting.resumed(await this.settle(engine, waiting.node, await runEngine(engine)));
+    waiting.resumed(this.settle(engine, waiting.node, await runEngine(engine)));
   }
 
   private take(executionId: string): Waiting {
@@ -173,7 +173,7 @@ export class Executions {
     return waiting;
   }
 
-  private async settle(engine: EngineRun, node: INode, run: IRun): Promise<Execution> {
+  private settle(engine: EngineRun, node: INode, run: IRun): Execution {
     const execution = new Execution(node, run);
     if (run.status === 'waiting') {
       let resumed: (execution: Execution) => void = () => undefined;

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INode } from 'n8n-workflow';
 import type { HostUrls } from './additional-data';
@@ -13,6 +13,8 @@ import { PublishedTrigger } from './triggers';
  */
 export class N8nHost {
   readonly executions: Executions;
+  /** n8n stopped: its webhooks answer 503 (as the proxy in front of a stopped n8n does). */
+  down = false;
   private readonly triggers = new Map<string, PublishedTrigger>();
 
   private constructor(
@@ -24,10 +26,11 @@ export class N8nHost {
   }
 
   static async start(credentials: CredentialData): Promise<N8nHost> {
-    let host: N8nHost | undefined;
+    // The server starts before the host that routes its requests exists.
+    const started: { host?: N8nHost } = {};
     const server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      host?.route(url, request, response).catch((error: unknown) => {
+      started.host?.route(url, request, response).catch((error: unknown) => {
         if (!response.headersSent) response.writeHead(500);
         response.end(String(error));
       });
@@ -35,11 +38,12 @@ export class N8nHost {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
-    host = new N8nHost(
+    const host = new N8nHost(
       server,
       { webhookBaseUrl: `${origin}/webhook`, webhookWaitingBaseUrl: `${origin}/webhook-waiting` },
       credentials,
     );
+    started.host = host;
     return host;
   }
 
@@ -55,11 +59,11 @@ export class N8nHost {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private async route(
-    url: URL,
-    request: import('node:http').IncomingMessage,
-    response: import('node:http').ServerResponse,
-  ): Promise<void> {
+  private async route(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.down) {
+      response.writeHead(503).end();
+      return;
+    }
     const [kind, id] = url.pathname.split('/').filter(Boolean);
     if (request.method === 'POST' && kind === 'webhook-waiting' && id !== undefined) {
       return await this.executions.serveResume(id, url, request, response);
