@@ -2,10 +2,13 @@
 // Run with `npm run test:e2e:n8n` (scripts/n8n-e2e/run.mjs installs n8n and builds everything).
 import type { AcceptedMessage, Conversation, OutgoingPayload } from '@fourthchat/shared';
 import { sign } from '@fourthchat/shared';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startRelayProcess } from '../support/relay-process.js';
 import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
+import { HELD_REPORT_PATH, issue23Scenarios, SLOW_REPORT_PATH } from './issue-23.js';
+import { HELD_TRIGGER, slowReplyWorkflow } from './support/long-wait-workflows.js';
 import { N8nHome, type RunningN8n } from './support/n8n.js';
 import { ownerSession } from './support/n8n-rest.js';
 import { relayApi, type RelayApi } from './support/relay-api.js';
@@ -33,6 +36,7 @@ let connectionId: string;
 let chatbotId: string;
 let relayBaseUrl: string;
 let relayApiKey: string;
+let ai: FakeOpenAi;
 
 /** The items that workflow runs reported to the receiver at `path`. */
 function reported<T>(path: string): T[] {
@@ -46,9 +50,21 @@ function reportedRuns(): OutgoingPayload[] {
 }
 
 beforeAll(async () => {
-  // The relay and its store (jest's global setup) as users run them, with the echo AI; retries
-  // 100 ms apart, so that a delivery to a failing webhook URL gives up (delivery.failed) at once.
-  const relay = await startRelayProcess({ env: { RELAY_RETRY_SCHEDULE: '100ms,100ms,100ms' } });
+  // The relay and its store (jest's global setup) as users run them, with a loopback OpenAI the
+  // tests can hold; retries 100 ms apart, so that a delivery to a failing webhook URL gives up
+  // (delivery.failed) at once; a target paused after 3 failed deliveries; a 5 s sync window.
+  ai = await startFakeOpenAi();
+  cleanups.push(() => ai.close());
+  const relay = await startRelayProcess({
+    env: {
+      AI_PROVIDER: 'openai',
+      OPENAI_BASE_URL: ai.baseUrl,
+      OPENAI_API_KEY: 'sk-e2e',
+      RELAY_RETRY_SCHEDULE: '100ms,100ms,100ms',
+      RELAY_DISABLE_AFTER: '3',
+      RELAY_SYNC_TIMEOUT_MS: '5000',
+    },
+  });
   cleanups.push(() => relay.stop());
   relayBaseUrl = relay.baseUrl;
   relayApiKey = relay.apiKey;
@@ -122,9 +138,12 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
   const workflows = () => [
     triggerWorkflow(connectionId, `${origin()}${REPORT_PATH}`, REPLY_TRIGGER),
     triggerWorkflow(failingConnectionId, `${origin()}${ALERT_PATH}`, DELIVERY_FAILED_TRIGGER),
+    triggerWorkflow(heldConnectionId, `${origin()}${HELD_REPORT_PATH}`, HELD_TRIGGER),
+    slowReplyWorkflow(connectionId, `${origin()}${SLOW_REPORT_PATH}`),
   ];
   let n8n: RunningN8n;
   let failingConnectionId: string;
+  let heldConnectionId: string;
 
   const webhookUrlOf = (variant: TriggerVariant) =>
     `${n8n.baseUrl}/webhook/${variant.webhookId}/webhook`;
@@ -139,7 +158,8 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
         return data.some(
           (subscription) =>
             subscription.targetUrl === webhookUrlOf(variant) &&
-            (subscription.events ?? ['ai.response']).join() === (variant.event ?? 'ai.response'),
+            (subscription.events ?? ['ai.response']).join() ===
+              (variant.events ?? [variant.event ?? 'ai.response']).join(),
         );
       },
       { timeoutMs: 60_000, intervalMs: 250, what: `"${variant.name}" to subscribe on the relay` },
@@ -152,6 +172,11 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
       webhookUrl: `${origin()}${FAILING_PATH}`,
     });
     failingConnectionId = failing.id;
+    const held = await api.post<{ id: string }>(`/api/chatbots/${chatbotId}/connections`, {
+      name: 'n8n e2e, held while n8n is down',
+      webhookUrl: `${origin()}/held-connection-webhook`,
+    });
+    heldConnectionId = held.id;
     for (const workflow of workflows()) {
       await home.importWorkflow(workflow);
       await home.publish(workflow.id);
@@ -160,6 +185,7 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
     cleanups.push(() => n8n.stop());
     await awaitSubscription(connectionId, REPLY_TRIGGER);
     await awaitSubscription(failingConnectionId, DELIVERY_FAILED_TRIGGER);
+    await awaitSubscription(heldConnectionId, HELD_TRIGGER);
   });
 
   describe('(b) on AI replies', () => {
@@ -296,5 +322,22 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
         lastAttemptAt: expect.any(String),
       });
     });
+  });
+
+  issue23Scenarios({
+    api: () => api,
+    ai: () => ai,
+    receiver: () => receiver,
+    home: () => home,
+    n8n: () => n8n,
+    stopN8n: () => n8n.stop(),
+    restartN8n: async () => {
+      n8n = await home.start(n8n.port);
+      cleanups.push(() => n8n.stop());
+    },
+    connectionId: () => connectionId,
+    heldConnectionId: () => heldConnectionId,
+    heldWebhookUrl: () => webhookUrlOf(HELD_TRIGGER),
+    slowWorkflowId: 'fcE2eSlowReply',
   });
 });

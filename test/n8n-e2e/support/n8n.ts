@@ -27,6 +27,7 @@ function n8nInstall(): N8nInstall {
 
 export interface RunningN8n {
   baseUrl: string;
+  port: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -127,9 +128,12 @@ export class N8nHome {
     );
   }
 
-  /** `n8n start` with published workflows active; resolves once its health check answers. */
-  async start(): Promise<RunningN8n> {
-    const port = await freePort();
+  /**
+   * `n8n start` with published workflows active; resolves once its health check answers. Give the
+   * port of an earlier start to come back at the same webhook URLs (n8n restarted).
+   */
+  async start(port?: number): Promise<RunningN8n> {
+    port ??= await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const child: ChildProcess = spawn(this.install.node, [this.install.bin, 'start'], {
       env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/` }),
@@ -138,7 +142,7 @@ export class N8nHome {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const running = { baseUrl, output: () => output, stop: () => stopProcess(child) };
+    const running = { baseUrl, port, output: () => output, stop: () => stopProcess(child) };
     try {
       await waitFor(
         async () => {
@@ -155,13 +159,13 @@ export class N8nHome {
     return running;
   }
 
-  /** Executions n8n stored for a workflow, read from its SQLite database with Node 24's node:sqlite. */
-  async countExecutions(workflowId: string): Promise<number> {
+  /** Executions n8n stored for a workflow (id, status), read from its SQLite database with Node 24's node:sqlite. */
+  async executions(workflowId: string): Promise<{ id: string; status: string }[]> {
     const script = [
       "const { DatabaseSync } = require('node:sqlite');",
       'const db = new DatabaseSync(process.argv[1], { readOnly: true });',
-      "const row = db.prepare('SELECT COUNT(*) AS n FROM execution_entity WHERE workflowId = ?').get(process.argv[2]);",
-      'console.log(row.n);',
+      "const rows = db.prepare('SELECT id, status FROM execution_entity WHERE workflowId = ? ORDER BY id').all(process.argv[2]);",
+      'console.log(JSON.stringify(rows.map((row) => ({ id: String(row.id), status: row.status }))));',
     ].join('\n');
     const database = join(this.folder, '.n8n', 'database.sqlite');
     const result = await runCommand(
@@ -169,8 +173,12 @@ export class N8nHome {
       ['--no-warnings', '-e', script, database, workflowId],
       this.env(),
     );
-    if (result.code !== 0) throw new Error(`counting executions failed: ${result.stderr}`);
-    return Number(result.stdout.trim());
+    if (result.code !== 0) throw new Error(`reading executions failed: ${result.stderr}`);
+    return JSON.parse(result.stdout.trim()) as { id: string; status: string }[];
+  }
+
+  async countExecutions(workflowId: string): Promise<number> {
+    return (await this.executions(workflowId)).length;
   }
 
   async remove(): Promise<void> {

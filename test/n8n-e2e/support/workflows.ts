@@ -16,9 +16,9 @@ export function fourthChatCredential(baseUrl: string, apiKey: string) {
   return { ...CREDENTIAL, type: 'fourthChatApi', data: { baseUrl, apiKey } };
 }
 
-const credentials = { fourthChatApi: CREDENTIAL };
+export const credentials = { fourthChatApi: CREDENTIAL };
 
-function connectionById(connectionId: string) {
+export function connectionById(connectionId: string) {
   return { __rl: true, mode: 'id', value: connectionId };
 }
 
@@ -61,8 +61,11 @@ export interface TriggerVariant {
   name: string;
   nodeName: string;
   webhookId: string;
-  /** The trigger's Event parameter; absent as in workflows saved before it existed. */
+  /** The trigger's Event parameter (version 1); absent as in workflows saved before it existed. */
   event?: string;
+  /** The node's version (1 unless given) and, for version 2, its Events. */
+  version?: number;
+  events?: string[];
 }
 
 /** (b) On every AI reply, with the trigger as saved before the Event option existed. */
@@ -98,12 +101,13 @@ export function triggerWorkflow(
         id: 'trigger',
         name: variant.nodeName,
         type: 'n8n-nodes-fourthchat.fourthChatTrigger',
-        typeVersion: 1,
+        typeVersion: variant.version ?? 1,
         position: [0, 0],
         webhookId: variant.webhookId,
         parameters: {
           connectionId: connectionById(connectionId),
           ...(variant.event === undefined ? {} : { event: variant.event }),
+          ...(variant.events === undefined ? {} : { events: variant.events }),
         },
         credentials,
       },
