@@ -63,6 +63,8 @@ beforeAll(async () => {
       },
     },
     scheduler,
+    { attempted: () => undefined },
+    (id) => `http://relay.test/api/deliveries/${id}`,
   );
   await store.connections.insert({
     _id: 'conn_svc',

@@ -31,7 +31,7 @@ beforeAll(async () => {
   ({ connectionId } = await createConnection(relay, receiver.url));
   // Agenda runs the hourly retention once at start, about a second in: on a busy machine
   // its reads fell inside a counted message. Its last read is of the idempotency keys (the
-  // subscription expiry beside it reads once, at its start).
+  // subscription expiry beside it reads at its start).
   await waitFor(() => commands.some((c) => c.name === 'find' && c.collection === 'idempotency'), {
     what: 'the start-up retention run',
   });

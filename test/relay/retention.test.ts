@@ -56,7 +56,12 @@ test('old settled messages, finished deliveries and expired keys go; newer ones 
 
   const removed = await retention();
 
-  expect(removed).toEqual({ messages: 4, deliveries: 2, idempotencyKeys: 1 });
+  expect(removed).toEqual({
+    messages: 4,
+    deliveries: 2,
+    removedSubscriptions: 0,
+    idempotencyKeys: 1,
+  });
   const messages = relay.db.collection('messages');
   expect(await messages.countDocuments({ _id: { $in: old } as never })).toBe(0);
   expect(await messages.countDocuments({ _id: recent as never })).toBe(1);

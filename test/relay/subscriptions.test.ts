@@ -120,12 +120,14 @@ test('subscribing the same targetUrl again answers 200 with the same id, and its
   expect(verifiesWith(copy as ReceivedRequest, 'second-secret-2')).toBe(false);
 });
 
-test('DELETE /api/subscriptions/:id answers 204, then 404, and the target gets nothing more', async () => {
+test('DELETE /api/subscriptions/:id?remove=true answers 204, then 404, and the target gets nothing more', async () => {
   const [webhook, hook] = [await receiver(), await receiver()];
   const { connectionId } = await createConnection(relay, webhook.url);
   const { body } = await subscribe(connectionId, { targetUrl: hook.url });
 
-  const removed = await relay.api(`/api/subscriptions/${body.id}`, { method: 'DELETE' });
+  const removed = await relay.api(`/api/subscriptions/${body.id}?remove=true`, {
+    method: 'DELETE',
+  });
   const again = await relay.api(`/api/subscriptions/${body.id}`, { method: 'DELETE' });
 
   expect(removed.status).toBe(204);
@@ -141,6 +143,14 @@ test.each([
   [{ targetUrl: 'not a url' }, 'targetUrl'],
   [{ targetUrl: 'http://example.com/hook', secret: 'short' }, 'secret'],
   [{}, 'targetUrl'],
+  [{ targetUrl: 'http://example.com/hook', ttlSeconds: 0 }, 'ttlSeconds'],
+  [{ targetUrl: 'http://example.com/hook', whileUnpublished: 'keep' }, 'whileUnpublished'],
+  [{ targetUrl: 'http://example.com/hook', filter: { userId: '' } }, 'filter.userId'],
+  [
+    { targetUrl: 'http://example.com/hook', filter: { metadata: { plan: 3 } } },
+    'filter.metadata.plan',
+  ],
+  [{ targetUrl: 'http://example.com/hook', filter: { channel: 'sms' } }, 'filter.channel'],
 ])('a bad subscription %j is a 400 naming %s', async (body, field) => {
   const { connectionId } = await createConnection(relay, (await receiver()).url);
 

@@ -2,8 +2,7 @@
 // subscriptions paused longer than RELAY_SUBSCRIPTION_EXPIRY: never a connection's webhook URL.
 import { expect, test } from '@jest/globals';
 import type { Connection } from '@fourthchat/shared';
-import { pino } from 'pino';
-import { expirePausedSubscriptions } from '../../relay/src/pipeline/subscription-expiry.js';
+import { expireSubscriptions } from '../../relay/src/pipeline/subscription-expiry.js';
 import { listDeliveries } from '../support/deliveries.js';
 import { waitForEvents } from '../support/events.js';
 import { receiverPool } from '../support/receiver-pool.js';
@@ -86,10 +85,10 @@ test('a subscription paused longer than the expiry is removed; the webhook URL a
   await pause(`/api/subscriptions/${recent}`);
   offsetMs += 11 * DAY_MS;
 
-  const removed = await expirePausedSubscriptions({
-    ...relay.relay.services.deps,
-    logger: pino({ level: 'silent' }),
-  });
+  const removed = await expireSubscriptions(
+    relay.relay.services.deps,
+    relay.relay.services.removals,
+  );
 
   expect(removed).toEqual({ subscriptions: 1 });
   const left = await relay.api(`/api/connections/${connectionId}/subscriptions`);

@@ -187,6 +187,7 @@ test('two processes flushing at once on one store lose no count', async () => {
             ok,
             gaveUp: !ok,
             sent: true,
+            gone: false,
           });
         }
         await recorder.flush();

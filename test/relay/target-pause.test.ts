@@ -1,5 +1,6 @@
 // Automatic pause (RELAY_DISABLE_AFTER as a count), what a paused target gets (nothing), and
-// resuming by PATCH or by a successful Test: nothing is sent but the target.resumed event.
+// resuming by PATCH or by a successful Test: the webhook URL gets nothing but the target.resumed
+// event (Recover sends what it parked); a subscription gets what it held.
 import { expect, test } from '@jest/globals';
 import type { Connection, TargetHealth } from '@fourthchat/shared';
 import { waitForDeliveryOf } from '../support/deliveries.js';
@@ -154,7 +155,7 @@ test('a paused webhook URL is resumed by a successful Test, by "test"', async ()
   expect(webhook.requests).toHaveLength(2); // the two tests, nothing else
 });
 
-test('a subscription is paused and resumed by PATCH /api/subscriptions/:id; the others hear of it', async () => {
+test('a subscription is paused and resumed by PATCH /api/subscriptions/:id, then gets what it held; the others hear of it', async () => {
   const { watcher, connectionId } = await watchedConnection(() => 200);
   const other = await receivers.start();
   const sub = await relay.api(`/api/connections/${connectionId}/subscriptions`, {
@@ -192,5 +193,12 @@ test('a subscription is paused and resumed by PATCH /api/subscriptions/:id; the 
     body: { paused: false },
   });
   await waitForEvents(watcher, 'target.resumed');
-  expect(other.requests).toHaveLength(0);
+  // A subscription holds what it was sent while paused: resumed, it gets it (once).
+  await waitForDeliveryOf(
+    relay,
+    connectionId,
+    (d) => d.subscriptionId === sub.body.id && d.status === 'delivered',
+  );
+  expect(other.requests).toHaveLength(1);
+  expect(other.requests[0]?.body).toContain('not for the paused one');
 });

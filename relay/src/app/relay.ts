@@ -6,10 +6,13 @@ import { ConversationWorker } from '../pipeline/conversation-worker.js';
 import { DeliveryService, type AttemptReport } from '../pipeline/delivery-service.js';
 import { HealthRecorder } from '../pipeline/health-recorder.js';
 import { RelayEvents } from '../pipeline/relay-events.js';
-import { expirePausedSubscriptions } from '../pipeline/subscription-expiry.js';
+import { HeldDeliveries } from '../pipeline/held-deliveries.js';
+import { expireSubscriptions } from '../pipeline/subscription-expiry.js';
+import { SubscriptionRemovals } from '../pipeline/subscription-removal.js';
 import { TargetPauses } from '../pipeline/target-pause.js';
 import { recoverStuckWork, startRecoverySweep } from '../pipeline/recovery.js';
 import { ReplyEvents } from '../pipeline/reply-events.js';
+import { TurnDeliveries } from '../pipeline/turn-deliveries.js';
 import { applyRetention } from '../pipeline/retention.js';
 import { createApp } from './create-app.js';
 import type { RelayDeps } from '../deps.js';
@@ -33,22 +36,30 @@ export async function startRelay(
   // Attempts feed the health figures and the delivery.failed events; events are sent by the
   // delivery service itself, so the two are tied together through these late-bound calls.
   const observers: { attempted(report: AttemptReport): void }[] = [];
-  const deliveries = new DeliveryService(deps, jobs.scheduler, {
-    attempted(report) {
-      for (const observer of observers) observer.attempted(report);
+  let url = deps.settings.publicUrl ?? '';
+  const publicUrl = () => deps.settings.publicUrl ?? url;
+  const deliveries = new DeliveryService(
+    deps,
+    jobs.scheduler,
+    {
+      attempted(report) {
+        for (const observer of observers) observer.attempted(report);
+      },
     },
-  });
+    (id) => `${publicUrl()}/api/deliveries/${encodeURIComponent(id)}`,
+  );
   const relayEvents = new RelayEvents(deps, jobs.scheduler, (id, attempt) => {
     deliveries.kick(id, attempt);
   });
-  const pauses = new TargetPauses(deps, relayEvents);
+  const held = new HeldDeliveries(deps, { scheduler: jobs.scheduler, deliveries });
+  const pauses = new TargetPauses(deps, relayEvents, held);
+  const removals = new SubscriptionRemovals(deps, relayEvents);
   const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
-  observers.push(health, relayEvents);
-  const worker = new ConversationWorker(deps, deliveries, events);
+  observers.push(health, relayEvents, removals);
+  const worker = new ConversationWorker(deps, new TurnDeliveries(deps, deliveries), events);
   const accepts = new AcceptBatcher(deps, (messages) => {
     worker.enqueue(messages, { recovered: false });
   });
-  let url = deps.settings.publicUrl ?? '';
   const services: RelayServices = {
     deps,
     accepts,
@@ -58,11 +69,12 @@ export async function startRelay(
     events,
     health,
     pauses,
-    publicUrl: () => deps.settings.publicUrl ?? url,
+    removals,
+    publicUrl,
   };
   await jobs.start({
     attempt: (deliveryId, attempt) => deliveries.attempt(deliveryId, attempt),
-    retention: () => Promise.all([applyRetention(deps), expirePausedSubscriptions(deps)]),
+    retention: () => Promise.all([applyRetention(deps), expireSubscriptions(deps, removals)]),
   });
   health.start();
   const app = createApp(services);
@@ -119,7 +131,7 @@ export async function startRelay(
       await closed;
       // An attempt in flight may finish; an AI reply that takes longer is left to the
       // next start, which takes back this instance's leases.
-      await settleWithin(Promise.all([worker.drain(), deliveries.drain()]), grace);
+      await settleWithin(Promise.all([worker.drain(), held.drain(), deliveries.drain()]), grace);
       // The figures of the last attempts, and any pause they lead to.
       await settleWithin(health.stop(), grace);
       await jobs.stop();

@@ -4,6 +4,7 @@ import type {
   Conversation,
   ConversationMessage,
   Delivery,
+  RemovedSubscription,
   Subscription,
   SubscriptionFilter,
   TargetHealth,
@@ -15,6 +16,7 @@ import type {
   DeliveryDoc,
   MessageDoc,
   PendingMessageDoc,
+  RemovedSubscriptionDoc,
   SubscriptionDoc,
   SubscriptionFilterDoc,
 } from '../store/documents.js';
@@ -65,6 +67,17 @@ export function subscriptionView(doc: SubscriptionDoc, health: TargetHealth): Su
     ...(doc.expiresAt ? { expiration_date: doc.expiresAt.toISOString() } : {}),
     health,
     createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export function removedSubscriptionView(doc: RemovedSubscriptionDoc): RemovedSubscription {
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    targetUrl: doc.targetUrl,
+    reason: doc.reason,
+    heldDeliveries: doc.heldDeliveries,
+    removedAt: doc.removedAt.toISOString(),
   };
 }
 

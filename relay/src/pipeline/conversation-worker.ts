@@ -8,11 +8,10 @@ import type {
   MessageDoc,
   PendingMessageDoc,
 } from '../store/documents.js';
-import type { DeliveryService } from './delivery-service.js';
-import { deliveriesFor } from './fan-out.js';
 import { appendRecent, historyForAi, recentToKeep } from './history.js';
 import { outgoingBody } from './outgoing.js';
 import type { ReplyEvents, ReplyOutcome } from './reply-events.js';
+import type { TurnDeliveries } from './turn-deliveries.js';
 import { WorkGate } from './work-gate.js';
 
 type Deps = Pick<
@@ -72,7 +71,7 @@ export class ConversationWorker {
 
   constructor(
     private readonly deps: Deps,
-    private readonly deliveries: DeliveryService,
+    private readonly deliveries: TurnDeliveries,
     private readonly events: ReplyEvents,
   ) {}
 
@@ -223,7 +222,14 @@ export class ConversationWorker {
     await store.conversations.recordMessages(
       turn.reply ? [turn.question, turn.reply] : [turn.question],
     );
-    const firstAttempts = turn.reply ? await this.fanOut(conversation, turn.reply) : [];
+    // Recorded: a waiting request may take the outcome now, and then the callback is not sent.
+    const callbackTaken = this.events.settled(question._id, turn.outcome);
+    const firstAttempts = await this.deliveries.deliver({
+      conversation,
+      question,
+      result: turn.reply ? { reply: turn.reply } : { failed: turn.question.error ?? 'failed' },
+      callbackTaken,
+    });
     const recent = appendRecent(
       conversation.recent,
       historyEntries(turn, clock.now()),
@@ -239,7 +245,6 @@ export class ConversationWorker {
       lease,
       at: clock.now(),
     });
-    this.events.settled(question._id, turn.outcome);
     this.finishAfter(question._id, firstAttempts);
     return { ...conversation, recent, nextSeq: conversation.nextSeq + 1, lease };
   }
@@ -345,41 +350,23 @@ export class ConversationWorker {
     };
   }
 
-  /** The reply's deliveries, created with this process's claim on their first attempt. */
-  private async fanOut(
-    conversation: ConversationDoc,
-    reply: MessageDoc,
-  ): Promise<Promise<boolean>[]> {
-    const { store } = this.deps;
-    const connection = await store.connections.get(conversation.connectionId);
-    if (!connection) return [];
-    const docs = await deliveriesFor(this.deps, {
-      connection,
-      sourceId: reply._id,
-      kind: 'reply',
-      event: 'ai.response',
-      messageId: reply._id,
-      body: reply.outgoing as string,
-      claim: this.deliveries.claimFor(0),
-    });
-    const created = await store.deliveries.createMany(docs);
-    return docs.map((doc) => {
-      if (!created.has(doc._id))
-        return this.deliveries.attempt(doc._id, 0).then((result) => result.state !== 'busy');
-      // Created paused: settled as it is, it waits for a recover.
-      return doc.status === 'paused'
-        ? Promise.resolve(true)
-        : this.deliveries.send(doc).then(() => true);
-    });
-  }
-
   /** A question answered before (its process died before finishing): its deliveries again. */
   private async deliverAgain(
     conversation: ConversationDoc,
     question: PendingMessageDoc,
   ): Promise<void> {
-    const reply = await this.deps.store.conversations.findMessage(question.replyId);
-    this.finishAfter(question._id, reply ? await this.fanOut(conversation, reply) : []);
+    const { conversations } = this.deps.store;
+    const reply = await conversations.findMessage(question.replyId);
+    const failed = reply ? undefined : await conversations.findMessage(question._id);
+    const result = reply
+      ? { reply }
+      : failed?.status === 'failed'
+        ? { failed: failed.error ?? 'failed' }
+        : undefined;
+    const firstAttempts = result
+      ? await this.deliveries.deliver({ conversation, question, result, callbackTaken: false })
+      : [];
+    this.finishAfter(question._id, firstAttempts);
   }
 
   /**

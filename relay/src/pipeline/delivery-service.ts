@@ -8,6 +8,7 @@ import { loadTarget, SecretUnavailableError } from './signing-secrets.js';
 
 /** Beyond the delivery timeout, for the store writes around one attempt. */
 const CLAIM_MARGIN_MS = 30_000;
+const HTTP_GONE = 410;
 
 type Deps = Pick<
   RelayDeps,
@@ -24,6 +25,8 @@ export interface AttemptReport {
   gaveUp: boolean;
   /** False when nothing was sent because the target is gone: no figure of any target. */
   sent: boolean;
+  /** The target answered 410 Gone (never for a test): a subscription is removed for it. */
+  gone: boolean;
 }
 
 export interface AttemptObserver {
@@ -45,7 +48,9 @@ export class DeliveryService {
   constructor(
     private readonly deps: Deps,
     private readonly scheduler: RetryScheduler,
-    private readonly observer: AttemptObserver = { attempted: () => undefined },
+    private readonly observer: AttemptObserver,
+    /** The delivery in the relay's API, sent with every attempt (X-Webhook-Delivery-Url). */
+    private readonly deliveryUrl: (deliveryId: string) => string,
   ) {}
 
   /** A claim of this process on attempt `attempt`, long enough for one send. */
@@ -128,9 +133,9 @@ export class DeliveryService {
           url: delivery.targetUrl,
           headers: deliveryHeaders({
             target,
-            deliveryId: delivery._id,
-            event: delivery.event ?? 'ai.response',
-            body: delivery.body,
+            delivery,
+            retryScheduleMs: settings.retryScheduleMs,
+            deliveryUrl: this.deliveryUrl(delivery._id),
             now: clock.now(),
           }),
           body: delivery.body,
@@ -151,6 +156,7 @@ export class DeliveryService {
       ok: recorded.status === 'delivered',
       gaveUp: recorded.status === 'failed',
       sent,
+      gone: outcome.status === HTTP_GONE && delivery.kind !== 'test',
     });
     return recorded;
   }
@@ -193,19 +199,8 @@ export class DeliveryService {
       retryAfterMs: 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter, now) : undefined,
       schedule: this.deps.settings.retryScheduleMs,
     });
-    if (!decision.retry) {
-      if (decision.reason === 'gone' && delivery.subscriptionId) {
-        await this.deps.store.subscriptions.delete({
-          _id: delivery.subscriptionId,
-          connectionId: delivery.connectionId,
-        });
-        this.deps.logger.info(
-          { subscriptionId: delivery.subscriptionId },
-          'subscription removed: its target answered 410 Gone',
-        );
-      }
-      return this.finish(delivery, attempt, 'failed', null);
-    }
+    // Out of retries, or 410 Gone (whose subscription an observer removes).
+    if (!decision.retry) return this.finish(delivery, attempt, 'failed', null);
     const at = new Date(now.getTime() + decision.delayMs);
     // The timer first: if this process dies before the record, the job still comes.
     await this.scheduler.schedule({

@@ -42,7 +42,8 @@ export class HealthRecorder implements AttemptObserver {
 
   attempted(report: AttemptReport): void {
     const { delivery, attempt, ok, gaveUp } = report;
-    if (!report.sent) return;
+    // A callback is not a target of the connection: it has no health and is never paused.
+    if (!report.sent || delivery.kind === 'callback') return;
     this.deps.metrics.targetAttempts.inc({
       connection: delivery.connectionId,
       outcome: ok ? 'success' : 'failure',

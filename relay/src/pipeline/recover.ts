@@ -4,8 +4,7 @@ import { HttpError } from '../errors.js';
 import type { RecoverWindow } from '../store/deliveries.js';
 import type { ConnectionDoc, RecoveryDoc } from '../store/documents.js';
 import { derivedId } from './derived-ids.js';
-import type { DeliveryService } from './delivery-service.js';
-import type { RetryScheduler } from './retry-scheduler.js';
+import { redeliverPaced, type PacedRunners } from './paced-redelivery.js';
 import { targetsOf } from './targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>;
@@ -19,9 +18,6 @@ export interface RecoverInput {
   target: string | undefined;
 }
 
-/** Redelivers started at once; the sends themselves are paced by their jobs' times. */
-const QUEUE_CONCURRENCY = 16;
-
 export function recoverWindow(input: RecoverInput, now: Date): RecoverWindow {
   return {
     connectionId: input.connection._id,
@@ -34,15 +30,14 @@ export function recoverWindow(input: RecoverInput, now: Date): RecoverWindow {
 }
 
 /**
- * Re-queues the window's failed and paused deliveries, oldest first, one every
- * 1000 / RELAY_RECOVER_RATE ms (a durable job each, and an on-time kick in this process),
- * each with a new cycle of attempts. The recover is stored
+ * Re-queues the window's failed and paused deliveries, oldest first, paced at
+ * RELAY_RECOVER_RATE (`redeliverPaced`), each with a new cycle of attempts. The recover is stored
  * first under an id derived from the window, so a repeat (or ten at once) queues nothing
  * and answers the first count.
  */
 export async function recoverDeliveries(
   deps: Deps,
-  runners: { scheduler: RetryScheduler; deliveries: Pick<DeliveryService, 'kickAt'> },
+  runners: PacedRunners,
   input: RecoverInput,
 ): Promise<RecoverResult> {
   const { store, clock, settings } = deps;
@@ -73,22 +68,7 @@ export async function recoverDeliveries(
     createdAt: now,
   });
   if (started.state === 'repeated') return repeated(started.first);
-  const spacingMs = 1000 / ratePerSecond;
-  for (let from = 0; from < selected.length; from += QUEUE_CONCURRENCY) {
-    const chunk = selected.slice(from, from + QUEUE_CONCURRENCY);
-    await Promise.all(
-      chunk.map(async (doc, offset) => {
-        const restarted = await store.deliveries.redeliver(doc, now);
-        // In flight right now (a claim of a process that died, not yet expired): it is retried.
-        if (!restarted) return;
-        const at = new Date(now.getTime() + Math.round((from + offset) * spacingMs));
-        const attempt = { deliveryId: doc._id, attempt: restarted.attemptCount, at };
-        // The job survives a crash; the kick keeps the pace (see DeliveryService.kickAt).
-        await runners.scheduler.schedule(attempt);
-        runners.deliveries.kickAt(attempt.deliveryId, attempt.attempt, at);
-      }),
-    );
-  }
+  await redeliverPaced(deps, runners, selected, now);
   deps.logger.info(
     { connectionId: input.connection._id, recoveryId: id, queued: selected.length },
     'deliveries recovered',

@@ -5,21 +5,27 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
 
 /**
- * Removes settled messages, finished deliveries (with their attempts) and expired
- * idempotency keys older than the retention window, batch by batch.
+ * Removes settled messages, finished deliveries (with their attempts), records of removed
+ * subscriptions and expired idempotency keys older than the retention window, batch by batch.
  */
 export async function applyRetention(
   deps: Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>,
-): Promise<{ messages: number; deliveries: number; idempotencyKeys: number }> {
+): Promise<{
+  messages: number;
+  deliveries: number;
+  removedSubscriptions: number;
+  idempotencyKeys: number;
+}> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - deps.settings.retentionDays * DAY_MS);
-  const { conversations, deliveries, idempotency } = deps.store;
+  const { conversations, deliveries, removedSubscriptions, idempotency } = deps.store;
   const removed = {
     messages: await drain((limit) => conversations.removeMessagesBefore(cutoff, limit)),
     deliveries: await drain((limit) => deliveries.removeFinishedBefore(cutoff, limit)),
+    removedSubscriptions: await drain((limit) => removedSubscriptions.removeBefore(cutoff, limit)),
     idempotencyKeys: await drain((limit) => idempotency.removeExpired(now, limit)),
   };
-  if (removed.messages + removed.deliveries + removed.idempotencyKeys > 0) {
+  if (Object.values(removed).some((count) => count > 0)) {
     deps.logger.info({ ...removed, before: cutoff.toISOString() }, 'retention removed old data');
   }
   return removed;

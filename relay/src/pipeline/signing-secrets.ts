@@ -29,6 +29,7 @@ function open(deps: Pick<RelayDeps, 'secrets'>, sealed: string): string {
 /**
  * The secrets and headers a delivery is sent with, and whether its target is paused, read at
  * send time so a rotation or a pause applies to retries too. Undefined when the target is gone.
+ * A callback without its own secret is signed like the webhook URL.
  */
 export async function loadTarget(
   deps: Pick<RelayDeps, 'store' | 'secrets' | 'clock'>,
@@ -45,15 +46,24 @@ export async function loadTarget(
       paused: Boolean(subscription.paused),
     };
   }
+  const { callback } = delivery;
+  if (callback?.own) return ownSecret(deps, callback.sealedSecret);
   const connection = await deps.store.connections.get(delivery.connectionId);
-  if (!connection) return undefined;
+  // A callback outlives its connection (a chatbot deleted): its secret as it was at accept.
+  if (!connection) return callback ? ownSecret(deps, callback.sealedSecret) : undefined;
   const now = deps.clock.now();
   return {
     secret: open(deps, connection.secret),
     previousSecrets: connection.previousSecrets
       .filter((previous) => previous.expiresAt > now)
       .map((previous) => open(deps, previous.sealed)),
-    customHeaders: connection.customHeaders,
-    paused: Boolean(connection.webhookPaused),
+    // A callback goes to a URL its message named: the connection's headers (often its
+    // receiver's credentials) are not sent there, and it is never paused.
+    customHeaders: callback ? [] : connection.customHeaders,
+    paused: !callback && Boolean(connection.webhookPaused),
   };
+}
+
+function ownSecret(deps: Pick<RelayDeps, 'secrets'>, sealed: string): Target {
+  return { secret: open(deps, sealed), previousSecrets: [], customHeaders: [], paused: false };
 }

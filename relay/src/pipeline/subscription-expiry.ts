@@ -1,22 +1,26 @@
 import type { RelayDeps } from '../deps.js';
+import type { SubscriptionRemovals } from './subscription-removal.js';
 
 /**
- * Removes subscriptions paused for longer than RELAY_SUBSCRIPTION_EXPIRY, as REST hooks expect
- * of dead hooks. A connection's own webhook URL is never removed: only subscriptions are read.
+ * The hourly expiry of subscriptions: those whose expiration_date passed, and those paused
+ * for longer than RELAY_SUBSCRIPTION_EXPIRY, as REST hooks expect of dead hooks. Each removal
+ * is told (see SubscriptionRemovals). A connection's own webhook URL is never removed: only
+ * subscriptions are read.
  */
-export async function expirePausedSubscriptions(
-  deps: Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>,
+export async function expireSubscriptions(
+  deps: Pick<RelayDeps, 'store' | 'clock' | 'settings'>,
+  removals: Pick<SubscriptionRemovals, 'remove'>,
 ): Promise<{ subscriptions: number }> {
-  const { store, clock, settings, logger } = deps;
-  const cutoff = new Date(clock.now().getTime() - settings.subscriptionExpiryMs);
-  const expired = await store.subscriptions.pausedBefore(cutoff);
-  for (const doc of expired) await store.subscriptions.delete(doc);
-  await store.targetHealth.remove(expired.map((doc) => doc._id));
-  if (expired.length > 0) {
-    logger.info(
-      { subscriptionIds: expired.map((doc) => doc._id), pausedBefore: cutoff.toISOString() },
-      'paused subscriptions removed',
-    );
+  const { store, clock, settings } = deps;
+  const now = clock.now();
+  const cutoff = new Date(now.getTime() - settings.subscriptionExpiryMs);
+  let removed = 0;
+  for (const doc of await store.subscriptions.expiredBefore(now)) {
+    if (await removals.remove(doc, 'expired')) removed += 1;
   }
-  return { subscriptions: expired.length };
+  // One that expired is not read again: it is gone.
+  for (const doc of await store.subscriptions.pausedBefore(cutoff)) {
+    if (await removals.remove(doc, 'paused_too_long')) removed += 1;
+  }
+  return { subscriptions: removed };
 }

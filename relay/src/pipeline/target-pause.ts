@@ -1,7 +1,8 @@
-import { isoSeconds, type TargetResumedData } from '@fourthchat/shared';
+import { isoSeconds, type ResumedBy } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { ConnectionDoc, TargetHealthDoc } from '../store/documents.js';
 import type { PauseRule } from '../store/target-health.js';
+import type { HeldDeliveries } from './held-deliveries.js';
 import type { RelayEvents } from './relay-events.js';
 import { eventTargetOf, gaugePaused, targetsOf, type DeliveryTarget } from './targets.js';
 
@@ -25,6 +26,7 @@ export class TargetPauses {
   constructor(
     private readonly deps: Deps,
     private readonly events: RelayEvents,
+    private readonly held: HeldDeliveries,
   ) {}
 
   /** Targets whose figures reached RELAY_DISABLE_AFTER. */
@@ -66,13 +68,22 @@ export class TargetPauses {
     return true;
   }
 
-  /** Resumes without sending anything but `target.resumed`; false when it was not paused. */
-  async resume(ref: TargetRef, by: TargetResumedData['by']): Promise<boolean> {
-    const { store, clock, logger } = this.deps;
+  /**
+   * Resumes: `target.resumed`, and a subscription's held deliveries are released (the webhook
+   * URL's stay paused for Recover). False when it was not paused.
+   */
+  async resume(ref: TargetRef, by: ResumedBy): Promise<boolean> {
     const connection = await this.change(ref, null);
     if (!connection) return false;
+    await this.resumed(connection, ref, by);
+    return true;
+  }
+
+  /** What follows a resume made elsewhere too (subscribing a paused URL again resumes it). */
+  async resumed(connection: ConnectionDoc, ref: TargetRef, by: ResumedBy): Promise<void> {
+    const { store, clock, logger } = this.deps;
     const target = await this.targetOf(connection, ref);
-    if (!target) return false;
+    if (!target) return;
     await store.targetHealth.restart(target.key);
     logger.info({ connectionId: ref.connectionId, target: target.key, by }, 'target resumed');
     await this.events.emit(connection, target.key, {
@@ -82,7 +93,9 @@ export class TargetPauses {
       timestamp: isoSeconds(clock.now()),
       data: { target: eventTargetOf(target), by },
     });
-    return true;
+    if (ref.subscriptionId !== null) {
+      this.held.release({ connectionId: ref.connectionId, subscriptionId: ref.subscriptionId });
+    }
   }
 
   /** The connection after the change, undefined when nothing changed. */

@@ -1,5 +1,11 @@
-import type { EventTarget, EventType } from '@fourthchat/shared';
-import type { ConnectionDoc, DeliveryDoc, Pause, SubscriptionDoc } from '../store/documents.js';
+import { MESSAGE_EVENT_TYPES, type EventTarget, type EventType } from '@fourthchat/shared';
+import type {
+  ConnectionDoc,
+  DeliveryDoc,
+  Pause,
+  SubscriptionDoc,
+  SubscriptionFilterDoc,
+} from '../store/documents.js';
 import type { Metrics } from '../observability/metrics.js';
 import { eventsOf } from '../store/subscriptions.js';
 import { webhookKey } from '../store/target-health.js';
@@ -14,6 +20,10 @@ export interface DeliveryTarget {
   /** What it receives: the webhook URL takes replies; each subscription chooses. */
   events: readonly EventType[];
   paused: Pause | null;
+  /** Which messages' events it takes; null: all. */
+  filter: SubscriptionFilterDoc | null;
+  /** After this it takes nothing (the hourly job removes it); null: never. */
+  expiresAt: Date | null;
 }
 
 const WEBHOOK_EVENTS: readonly EventType[] = ['ai.response'];
@@ -30,6 +40,8 @@ export function targetsOf(
       url: connection.webhookUrl,
       events: WEBHOOK_EVENTS,
       paused: connection.webhookPaused ?? null,
+      filter: null,
+      expiresAt: null,
     },
     ...subscriptions.map((s) => ({
       key: s._id,
@@ -38,8 +50,47 @@ export function targetsOf(
       url: s.targetUrl,
       events: eventsOf(s),
       paused: s.paused ?? null,
+      filter: s.filter ?? null,
+      expiresAt: s.expiresAt ?? null,
     })),
   ];
+}
+
+/** The message an event is about, as fan-out has it: what subscription filters look at. */
+export interface MessageFacts {
+  userId: string | null;
+  metadataJson: string | null;
+}
+
+/**
+ * Whether `target` takes `event` now: it chose it, it has not expired, and for events about a
+ * message, its filter matches that message (target and subscription events are not filtered).
+ */
+export function takes(
+  target: DeliveryTarget,
+  event: EventType,
+  message: MessageFacts | undefined,
+  now: Date,
+): boolean {
+  if (!target.events.includes(event)) return false;
+  if (target.expiresAt !== null && target.expiresAt <= now) return false;
+  if (!target.filter || !MESSAGE_EVENT_TYPES.includes(event)) return true;
+  return message !== undefined && matches(target.filter, message);
+}
+
+function matches(filter: SubscriptionFilterDoc, message: MessageFacts): boolean {
+  if (filter.userId !== null && filter.userId !== message.userId) return false;
+  if (filter.metadata.length === 0) return true;
+  const metadata: unknown = message.metadataJson ? JSON.parse(message.metadataJson) : {};
+  const entries = new Map(Object.entries(metadata as Record<string, unknown>));
+  return filter.metadata.every(({ key, value }) => textOf(entries.get(key)) === value);
+}
+
+/** A string as it is; a number or boolean as its JSON text; anything else matches nothing. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  return undefined;
 }
 
 /** The connection's paused-targets gauge, from its targets as this process last saw them. */

@@ -118,6 +118,7 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
         // Without the chatbot the worker fails these with a clear error, never calling the AI.
         const waiting = await store.conversations.unansweredOf(connectionIds);
         await store.subscriptions.deleteForConnections(connectionIds);
+        await store.removedSubscriptions.deleteForConnections(connectionIds);
         await store.connections.deleteMany(connectionIds);
         return { status: 200, body: { id: params.id, failedMessages: waiting.length } };
       },

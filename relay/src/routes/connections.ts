@@ -154,6 +154,7 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
         await owned(params.id, principal.workspaceId);
         const subscriptions = await store.subscriptions.forConnection(params.id);
         await store.subscriptions.deleteForConnections([params.id]);
+        await store.removedSubscriptions.deleteForConnections([params.id]);
         await store.targetHealth.remove([
           webhookKey(params.id),
           ...subscriptions.map((doc) => doc._id),

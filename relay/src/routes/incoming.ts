@@ -6,6 +6,7 @@ import {
   type MessageTextProblem,
 } from '@fourthchat/shared';
 import type { RelayServices } from './services.js';
+import { checkWebhookUrl } from '../domain/connections.js';
 import { conversationIdFor } from '../domain/conversations.js';
 import { once, requestHash, type StoredResponse } from '../domain/idempotency.js';
 import { ownedOr404 } from '../domain/owned.js';
@@ -13,8 +14,10 @@ import { HttpError } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Principal } from '../http/state.js';
 import { NotStoredError } from '../pipeline/accept-batcher.js';
+import type { Waiter } from '../pipeline/reply-events.js';
+import type { CallbackDoc, ConnectionDoc } from '../store/documents.js';
 import { metadata } from './metadata.js';
-import { accepted, outgoingPayload } from './schemas.js';
+import { accepted, outgoingPayload, secretInput, webhookUrl } from './schemas.js';
 
 const body = z.object({
   connectionId: z.string().min(1).max(100),
@@ -25,6 +28,14 @@ const body = z.object({
   }),
   userId: z.string().min(1).max(200).optional(),
   metadata: metadata.optional(),
+  callbackUrl: webhookUrl
+    .optional()
+    .describe(
+      'The reply (or its final failure, message.failed) is POSTed here once, signed and retried; not when ?wait=true answered with it',
+    ),
+  callbackSecret: secretInput
+    .optional()
+    .describe("Signs the callback; default: the connection's secret"),
 });
 type IncomingBody = z.output<typeof body>;
 
@@ -41,10 +52,35 @@ const query = z.object({
 
 const idempotencyKey = z.string().min(1).max(255);
 
+function checkedKey(key: string): string {
+  if (!idempotencyKey.safeParse(key).success) {
+    throw new HttpError('validation_failed', 'Idempotency-Key: 1 to 255 characters', {
+      field: 'Idempotency-Key',
+    });
+  }
+  return key;
+}
+
 export function incomingRoutes(services: RelayServices): RouteSpec[] {
   const { deps, accepts, events } = services;
 
-  async function accept(principal: Principal, input: IncomingBody): Promise<StoredResponse> {
+  async function callbackOf(
+    connection: ConnectionDoc,
+    input: IncomingBody,
+  ): Promise<CallbackDoc | null> {
+    if (input.callbackUrl === undefined) return null;
+    const url = await checkWebhookUrl(deps, input.callbackUrl, 'callbackUrl');
+    return input.callbackSecret === undefined
+      ? { url, sealedSecret: connection.secret, own: false }
+      : { url, sealedSecret: deps.secrets.seal(input.callbackSecret), own: true };
+  }
+
+  /** `beforeSubmit` gets the message id before the message can be answered (`?wait=true`). */
+  async function accept(
+    principal: Principal,
+    input: IncomingBody,
+    beforeSubmit: (messageId: string) => void,
+  ): Promise<StoredResponse> {
     const connection = await ownedOr404(
       deps.store.connections.owned(input.connectionId, principal.workspaceId),
       'Connection',
@@ -55,10 +91,12 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
         'This connection is disabled; enable it to send messages',
       );
     }
+    const callback = await callbackOf(connection, input);
     const conversationId = conversationIdFor(deps.ids, connection._id, input.userId);
     const messageId = deps.ids.next('msg');
     const now = deps.clock.now();
     const replyId = deps.ids.next('msg');
+    beforeSubmit(messageId);
     try {
       await accepts.submit({
         conversation: {
@@ -80,6 +118,7 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
           metadataJson: input.metadata === undefined ? null : JSON.stringify(input.metadata),
           userId: input.userId ?? null,
           replyId,
+          ...(callback ? { callback } : {}),
           acceptedAt: now,
         },
       });
@@ -115,21 +154,28 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
       responses: { 202: accepted, 200: outgoingPayload },
       async handler({ ctx, principal, query, body }) {
         const key = ctx.get('idempotency-key');
+        // Registered before the message can be answered, so a quick reply finds it waiting.
+        let waiter: Waiter | undefined;
+        const expect = (messageId: string) => {
+          if (query.wait === 'true') waiter = events.expect(messageId);
+        };
         let first: StoredResponse;
-        if (key) {
-          const parsedKey = idempotencyKey.safeParse(key);
-          if (!parsedKey.success) {
-            throw new HttpError('validation_failed', 'Idempotency-Key: 1 to 255 characters', {
-              field: 'Idempotency-Key',
-            });
-          }
-          first = await once(
-            deps,
-            { workspaceId: principal.workspaceId, key, requestHash: requestHash(body) },
-            () => accept(principal, body),
-          );
-        } else {
-          first = await accept(principal, body);
+        try {
+          first = key
+            ? await once(
+                deps,
+                {
+                  workspaceId: principal.workspaceId,
+                  key: checkedKey(key),
+                  // The whole body, callbackUrl and callbackSecret included.
+                  requestHash: requestHash(body),
+                },
+                () => accept(principal, body, expect),
+              )
+            : await accept(principal, body, expect);
+        } catch (error) {
+          waiter?.cancel();
+          throw error;
         }
         if (first.status !== 202) return first;
         const { replyId, ...acceptedBody } = first.body as AcceptedMessage & { replyId: string };
@@ -138,7 +184,11 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
           query.timeoutMs ?? deps.settings.syncTimeoutMs,
           deps.settings.syncTimeoutMs,
         );
-        const outcome = await events.wait({ id: acceptedBody.messageId, replyId }, timeoutMs);
+        // A repeat of an idempotent request starts waiting only now.
+        waiter ??= events.expect(acceptedBody.messageId);
+        const outcome = await waiter.wait(replyId, timeoutMs, {
+          callback: body.callbackUrl !== undefined,
+        });
         if (outcome.state === 'completed') {
           return { status: 200, body: JSON.parse(outcome.outgoing) as unknown };
         }

@@ -3,6 +3,7 @@ import type { AcceptBatcher } from '../pipeline/accept-batcher.js';
 import type { ConversationWorker } from '../pipeline/conversation-worker.js';
 import type { DeliveryService } from '../pipeline/delivery-service.js';
 import type { HealthRecorder } from '../pipeline/health-recorder.js';
+import type { SubscriptionRemovals } from '../pipeline/subscription-removal.js';
 import type { TargetPauses } from '../pipeline/target-pause.js';
 import type { ReplyEvents } from '../pipeline/reply-events.js';
 import type { RetryScheduler } from '../pipeline/retry-scheduler.js';
@@ -17,6 +18,7 @@ export interface RelayServices {
   events: ReplyEvents;
   health: HealthRecorder;
   pauses: TargetPauses;
+  removals: SubscriptionRemovals;
   /** Where this relay is reached from outside, for the URLs it hands out. */
   publicUrl(): string;
 }

@@ -34,7 +34,8 @@ function recoverableFilter(window: RecoverWindow): Filter<DeliveryDoc> {
   return {
     connectionId: window.connectionId,
     status: { $in: ['failed', 'paused'] },
-    kind: { $ne: 'test' },
+    // Tests are one-off checks; a callback is its message's, redelivered one by one.
+    kind: { $nin: ['test', 'callback'] },
     createdAt: { $gte: window.since, $lt: window.until },
     ...(window.subscriptionId === undefined ? {} : { subscriptionId: window.subscriptionId }),
   };
@@ -211,6 +212,21 @@ export class DeliveryRepository {
 
   countRecoverable(window: RecoverWindow): Promise<number> {
     return this.c.deliveries.countDocuments(recoverableFilter(window));
+  }
+
+  /**
+   * What a paused subscription holds: its `paused` deliveries, oldest first. A scan on the
+   * embedded store, made when a subscription is resumed or removed, never per message.
+   */
+  held(subscriptionId: string): Promise<Pick<DeliveryDoc, '_id' | 'attemptCount'>[]> {
+    return this.c.deliveries
+      .find({ subscriptionId, status: 'paused' }, { projection: { _id: 1, attemptCount: 1 } })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+  }
+
+  countHeld(subscriptionId: string): Promise<number> {
+    return this.c.deliveries.countDocuments({ subscriptionId, status: 'paused' });
   }
 
   /** Up to `limit` finished deliveries (with their attempts) created before `cutoff` removed. */

@@ -160,7 +160,20 @@ export interface PendingMessageDoc {
   userId: string | null;
   /** The id its reply will have (fixed up front so a retry cannot answer twice). */
   replyId: string;
+  /** Where its reply (or `message.failed`) is POSTed too; absent or null: nowhere. */
+  callback?: CallbackDoc | null;
   acceptedAt: Date;
+}
+
+/**
+ * A message's callback. `own`: signed with the caller's callbackSecret; else with the
+ * connection's secret at send time, or, once the connection is gone (its chatbot deleted),
+ * with `sealedSecret`, the connection's secret as it was at accept.
+ */
+export interface CallbackDoc {
+  url: string;
+  sealedSecret: string;
+  own: boolean;
 }
 
 export type MessageStatus = 'completed' | 'failed';
@@ -201,6 +214,8 @@ export interface DeliveryDoc {
   /** What the body is (the X-Webhook-Event header); absent on older documents: `ai.response`. */
   event?: EventType;
   targetUrl: string;
+  /** Set on a callback (kind `callback`): how it is signed. */
+  callback?: Omit<CallbackDoc, 'url'>;
   /** Serialized once; every attempt sends these bytes. */
   body: string;
   status: DeliveryStatus;

@@ -9,6 +9,7 @@ import type {
   MessageDoc,
   PendingMessageDoc,
   RecoveryDoc,
+  RemovedSubscriptionDoc,
   SubscriptionDoc,
   TargetHealthDoc,
   WorkspaceDoc,
@@ -28,6 +29,7 @@ export interface Collections {
   idempotency: Collection<IdempotencyDoc>;
   targetHealth: Collection<TargetHealthDoc>;
   recoveries: Collection<RecoveryDoc>;
+  removedSubscriptions: Collection<RemovedSubscriptionDoc>;
 }
 
 export const DUPLICATE_KEY = 11000;
@@ -130,6 +132,7 @@ export async function openDatabase(
     idempotency: db.collection('idempotency'),
     targetHealth: db.collection('targetHealth'),
     recoveries: db.collection('recoveries'),
+    removedSubscriptions: db.collection('removedSubscriptions'),
   };
   await ensureIndexes(collections);
   return { client, db, collections };
@@ -151,5 +154,6 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.messages.createIndex({ conversationId: 1, seq: 1 }),
     c.messages.createIndex({ connectionId: 1, role: 1, createdAt: -1 }),
     c.deliveries.createIndex({ connectionId: 1, createdAt: -1 }),
+    c.removedSubscriptions.createIndex({ connectionId: 1, removedAt: -1 }),
   ]);
 }

@@ -7,6 +7,7 @@ import { DeliveryRepository } from './deliveries.js';
 import { IdempotencyRepository } from './idempotency.js';
 import { openDatabase, type StoreCommand } from './mongo.js';
 import { RecoveryRepository } from './recoveries.js';
+import { RemovedSubscriptionRepository } from './removed-subscriptions.js';
 import { SubscriptionRepository } from './subscriptions.js';
 import { TargetHealthRepository } from './target-health.js';
 import { WorkspaceRepository } from './workspaces.js';
@@ -22,6 +23,7 @@ export interface Store {
   idempotency: IdempotencyRepository;
   targetHealth: TargetHealthRepository;
   recoveries: RecoveryRepository;
+  removedSubscriptions: RemovedSubscriptionRepository;
   /** The database itself, for the job scheduler's backend (pipeline/agenda-scheduler.ts) only. */
   jobsDatabase: Db;
   ping(): Promise<void>;
@@ -55,6 +57,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     idempotency: new IdempotencyRepository(collections),
     targetHealth: new TargetHealthRepository(collections),
     recoveries: new RecoveryRepository(collections),
+    removedSubscriptions: new RemovedSubscriptionRepository(collections),
     jobsDatabase: db,
     async ping() {
       await db.command({ ping: 1 });

@@ -3,6 +3,19 @@ import { DEFAULT_EVENT_TYPES, type EventType } from '@fourthchat/shared';
 import type { Pause, SubscriptionDoc } from './documents.js';
 import { isDuplicateKey, type Collections } from './mongo.js';
 
+/** What subscribing a URL again replaces; everything but its identity and creation time. */
+export type SubscriptionTerms = Pick<
+  SubscriptionDoc,
+  'secret' | 'events' | 'filter' | 'whileUnpublished' | 'expiresAt'
+>;
+
+export interface Subscribed {
+  doc: SubscriptionDoc;
+  created: boolean;
+  /** It was paused, and this call resumed it (of callers at once, exactly one). */
+  resumed: boolean;
+}
+
 /** REST-hook subscriptions; fan-out reads a connection's list through a short-lived cache. */
 export class SubscriptionRepository {
   constructor(
@@ -60,31 +73,45 @@ export class SubscriptionRepository {
     return this.c.subscriptions.find({ 'paused.at': { $lt: cutoff } }).toArray();
   }
 
+  /** Subscriptions whose expiry is before `now` (the same hourly scan). */
+  expiredBefore(now: Date): Promise<SubscriptionDoc[]> {
+    return this.c.subscriptions.find({ expiresAt: { $ne: null, $lt: now } }).toArray();
+  }
+
   async owned(id: string, workspaceId: string): Promise<SubscriptionDoc | undefined> {
     return (await this.c.subscriptions.findOne({ _id: id, workspaceId })) ?? undefined;
   }
 
   /**
-   * Subscribes `doc.targetUrl`, or gives the existing subscription of that URL the new
-   * secret and events. `created` tells which; two such requests at once end as one subscription.
+   * Subscribes `doc.targetUrl`, or gives the existing subscription of that URL the new terms
+   * and resumes it. One conditional write each way, so of requests at once for one URL one
+   * creates it and, of those finding it paused, one resumes it.
    */
-  async subscribe(doc: SubscriptionDoc): Promise<{ doc: SubscriptionDoc; created: boolean }> {
+  async subscribe(doc: SubscriptionDoc): Promise<Subscribed> {
     this.cache.delete(doc.connectionId);
-    const changed = { secret: doc.secret, events: eventsOf(doc) };
-    const resecret = async () => {
+    const terms: SubscriptionTerms = {
+      secret: doc.secret,
+      events: eventsOf(doc),
+      filter: doc.filter ?? null,
+      whileUnpublished: doc.whileUnpublished ?? 'hold',
+      expiresAt: doc.expiresAt ?? null,
+    };
+    const renew = async () => {
       const before = await this.c.subscriptions.findOneAndUpdate(
         { connectionId: doc.connectionId, targetUrl: doc.targetUrl },
-        { $set: changed },
+        { $set: { ...terms, paused: null } },
       );
-      return before ? { doc: { ...before, ...changed }, created: false } : undefined;
+      if (!before) return undefined;
+      const after = { ...before, ...terms, paused: null };
+      return { doc: after, created: false, resumed: Boolean(before.paused) };
     };
-    const existing = await resecret();
+    const existing = await renew();
     if (existing) return existing;
     try {
       await this.c.subscriptions.insertOne(doc);
-      return { doc, created: true };
+      return { doc, created: true, resumed: false };
     } catch (error) {
-      const raced = isDuplicateKey(error) ? await resecret() : undefined;
+      const raced = isDuplicateKey(error) ? await renew() : undefined;
       if (!raced) throw error;
       return raced;
     } finally {
@@ -92,9 +119,11 @@ export class SubscriptionRepository {
     }
   }
 
-  async delete(doc: Pick<SubscriptionDoc, '_id' | 'connectionId'>): Promise<void> {
-    await this.c.subscriptions.deleteOne({ _id: doc._id });
+  /** True when this call removed it (of removers at once, one). */
+  async delete(doc: Pick<SubscriptionDoc, '_id' | 'connectionId'>): Promise<boolean> {
+    const result = await this.c.subscriptions.deleteOne({ _id: doc._id });
     this.cache.delete(doc.connectionId);
+    return result.deletedCount === 1;
   }
 
   async deleteForConnections(connectionIds: readonly string[]): Promise<void> {

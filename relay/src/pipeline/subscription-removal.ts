@@ -1,0 +1,67 @@
+import { isoSeconds, type SubscriptionRemovalReason } from '@fourthchat/shared';
+import type { RelayDeps } from '../deps.js';
+import type { SubscriptionDoc } from '../store/documents.js';
+import type { AttemptObserver, AttemptReport } from './delivery-service.js';
+import type { RelayEvents } from './relay-events.js';
+
+type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger'>;
+
+/**
+ * Removals the relay makes on its own (expiry, paused too long, a 410 from the target), never
+ * silent: a warn log line, a record the API and the page show, and `subscription.removed` to
+ * the connection's other subscriptions that chose it. Its owner's DELETE is not one of these.
+ */
+export class SubscriptionRemovals implements AttemptObserver {
+  constructor(
+    private readonly deps: Deps,
+    private readonly events: RelayEvents,
+  ) {}
+
+  /** A subscription's target answered 410 Gone: the hook is gone for good (REST hooks). */
+  attempted(report: AttemptReport): void {
+    const { subscriptionId } = report.delivery;
+    if (!report.gone || subscriptionId === null) return;
+    void this.deps.store.subscriptions
+      .get(subscriptionId)
+      .then((doc) => (doc ? this.remove(doc, 'gone') : false))
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: error, subscriptionId }, 'gone subscription not removed');
+      });
+  }
+
+  /** False when it was gone already (another relay removed it at the same time). */
+  async remove(doc: SubscriptionDoc, reason: SubscriptionRemovalReason): Promise<boolean> {
+    const { store, clock, ids, logger } = this.deps;
+    if (!(await store.subscriptions.delete(doc))) return false;
+    await store.targetHealth.remove([doc._id]);
+    const heldDeliveries = await store.deliveries.countHeld(doc._id);
+    const now = clock.now();
+    await store.removedSubscriptions.record({
+      _id: doc._id,
+      workspaceId: doc.workspaceId,
+      connectionId: doc.connectionId,
+      targetUrl: doc.targetUrl,
+      reason,
+      heldDeliveries,
+      removedAt: now,
+    });
+    logger.warn(
+      { connectionId: doc.connectionId, subscriptionId: doc._id, reason, heldDeliveries },
+      'subscription removed',
+    );
+    const connection = await store.connections.get(doc.connectionId);
+    if (!connection) return true;
+    await this.events.emit(connection, doc._id, {
+      type: 'subscription.removed',
+      id: ids.next('evt'),
+      connectionId: doc.connectionId,
+      timestamp: isoSeconds(now),
+      data: {
+        subscription: { id: doc._id, targetUrl: doc.targetUrl },
+        reason,
+        heldDeliveries,
+      },
+    });
+    return true;
+  }
+}
