@@ -79,8 +79,8 @@ describe('Send → Wait for AI Reply past the sync window', () => {
     const execution = await waitingSend();
     expect(execution.status).toBe('waiting');
     expect(execution.run.waitTill?.getTime()).toBeGreaterThan(Date.now() + 3600_000);
-    const id = new URL(callbackSent().callbackUrl).pathname.split('/').at(-1) ?? '';
-    const resumed = host.executions.resumed(id);
+    expect(callbackSent().callbackUrl).toContain(`/webhook-waiting/${execution.id}?`);
+    const resumed = host.executions.resumed(execution.id);
     await expect(callBack(outgoingPayload(), callbackSent())).resolves.toEqual({
       status: 200,
       body: { received: true },
@@ -91,7 +91,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
   });
 
   it('refuses a callback signed with another secret, and keeps waiting', async () => {
-    await waitingSend();
+    const { id } = await waitingSend();
     const forged = await callBack(
       outgoingPayload(),
       callbackSent(),
@@ -101,7 +101,6 @@ describe('Send → Wait for AI Reply past the sync window', () => {
       status: 401,
       body: { error: { code: 'invalid_signature', message: expect.any(String) } },
     });
-    const id = new URL(callbackSent().callbackUrl).pathname.split('/').at(-1) ?? '';
     const timedOut = await host.executions.expire(id);
     expect(timedOut.json).toEqual([
       expect.objectContaining({ error: 'The AI reply was not ready within 7200 seconds' }),
@@ -118,8 +117,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
   });
 
   it('resumes with an error item when the relay gives up on the reply (message.failed)', async () => {
-    await waitingSend();
-    const id = new URL(callbackSent().callbackUrl).pathname.split('/').at(-1) ?? '';
+    const { id } = await waitingSend();
     const resumed = host.executions.resumed(id);
     await callBack(messageFailed(), callbackSent());
     expect((await resumed).json).toEqual([
@@ -134,8 +132,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
   });
 
   it('gives the timeout error, with the accepted IDs, when the Timeout ends first', async () => {
-    await waitingSend();
-    const id = new URL(callbackSent().callbackUrl).pathname.split('/').at(-1) ?? '';
+    const { id } = await waitingSend();
     const timedOut = await host.executions.expire(id);
     expect(timedOut.status).toBe('success');
     expect(timedOut.outputs).toEqual([
@@ -156,8 +153,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
   });
 
   it('gives the accepted IDs when the Timeout ends first and "On Timeout" asks for them', async () => {
-    await waitingSend({ onTimeout: 'returnAccepted' });
-    const id = new URL(callbackSent().callbackUrl).pathname.split('/').at(-1) ?? '';
+    const { id } = await waitingSend({ onTimeout: 'returnAccepted' });
     expect((await host.executions.expire(id)).json).toEqual([
       { ...acceptedMessage(), idempotencyKey: expect.stringMatching(/^n8n-/) },
     ]);
@@ -169,8 +165,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
       { passes: 2 },
     );
     expect(first.status).toBe('waiting');
-    const id = new URL(callbackSent(0).callbackUrl).pathname.split('/').at(-1) ?? '';
-    const second = await host.executions.expire(id);
+    const second = await host.executions.expire(first.id);
     expect(second.status).toBe('waiting');
     const late = await callBack(outgoingPayload(), callbackSent(1), callbackSent(0).callbackSecret);
     expect(late.status).toBe(401);

@@ -135,6 +135,28 @@ describe('FourthChat → Message → Send', () => {
     ]);
   });
 
+  it("waits past the relay's sync window, and the relay's signed callback resumes the same execution", async () => {
+    ai.hold();
+    const execution = await send({
+      timeoutSeconds: 1,
+      timeoutUnit: 'minutes',
+      message: 'take your time',
+    });
+    expect(execution.status).toBe('waiting');
+    const [waiting] = execution.json as { idempotencyKey: string }[];
+    const resumed = host.executions.resumed(execution.id);
+    ai.release();
+    const done = await resumed;
+    expect(done.status).toBe('success');
+    expect(done.json).toEqual([
+      expect.objectContaining({
+        connectionId: relay.connectionId,
+        message: expect.objectContaining({ content: '[ai] take your time' }),
+      }),
+    ]);
+    expect(waiting?.idempotencyKey).toMatch(/^n8n-/);
+  });
+
   it.each([
     ['spaces', '   '],
     ['non-breaking spaces and a newline', '\u00a0\u00a0\n'],

@@ -1,4 +1,9 @@
-import type { AcceptedMessage, OutgoingPayload } from '../../n8n-nodes/shared';
+import type {
+  AcceptedMessage,
+  Conversation,
+  OutgoingPayload,
+  Subscription,
+} from '../../n8n-nodes/shared';
 import { waitFor } from '../support/wait';
 import { N8nHost } from './support/host';
 import { triggerNode } from './support/nodes';
@@ -12,11 +17,12 @@ let relay: TestRelay;
 let host: N8nHost;
 
 beforeAll(async () => {
-  // A subscription is paused after 2 failed deliveries, each failed after 2 quick attempts.
+  // A subscription is paused after 2 failed deliveries, each failed after 2 quick attempts; held
+  // replies are released 200 ms apart (RELAY_RECOVER_RATE), so their order shows on arrival.
   relay = await startRelay({
     RELAY_RETRY_SCHEDULE: '100ms',
     RELAY_DISABLE_AFTER: '2',
-    RELAY_RECOVER_RATE: '50',
+    RELAY_RECOVER_RATE: '5',
   });
   host = await N8nHost.start(relay.credentials);
 });
@@ -50,8 +56,11 @@ function contents(trigger: PublishedTrigger): string[] {
   return trigger.runs.map((item) => (item as unknown as OutgoingPayload).message.content);
 }
 
-async function subscriptionOf(trigger: PublishedTrigger): Promise<{ paused: boolean }> {
-  return await relay.api.get(`/api/subscriptions/${String(trigger.staticData.subscriptionId)}`);
+async function subscriptionOf(trigger: PublishedTrigger): Promise<Subscription | undefined> {
+  const { data } = await relay.api.get<{ data: Subscription[] }>(
+    `/api/connections/${relay.connectionId}/subscriptions`,
+  );
+  return data.find((subscription) => subscription.id === trigger.staticData.subscriptionId);
 }
 
 describe('FourthChat Trigger, delivered to by the relay', () => {
@@ -85,7 +94,7 @@ describe('FourthChat Trigger, delivered to by the relay', () => {
     host.down = true;
     await send('lost 1', 'user-down');
     await send('lost 2', 'user-down');
-    await waitFor(async () => (await subscriptionOf(trigger)).paused, {
+    await waitFor(async () => (await subscriptionOf(trigger))?.paused === true, {
       timeoutMs: 20_000,
       what: 'the relay to pause the subscription',
     });
@@ -97,18 +106,20 @@ describe('FourthChat Trigger, delivered to by the relay', () => {
     await trigger.publish();
     await waitFor(() => trigger.runs.length >= 3, { what: 'the held replies' });
     expect(contents(trigger)).toEqual(['[echo] held 1', '[echo] held 2', '[echo] held 3']);
-    expect((await subscriptionOf(trigger)).paused).toBe(false);
+    expect(await subscriptionOf(trigger)).toMatchObject({ paused: false });
   });
 
   it('holds the replies while unpublished and delivers them on republishing, in order, once', async () => {
     const trigger = await published({ filters: { userId: 'user-gap' } });
     await trigger.unpublish();
-    const last = await send('gap 1', 'user-gap');
-    await send('gap 2', 'user-gap');
+    await send('gap 1', 'user-gap');
+    const last = await send('gap 2', 'user-gap');
     await waitFor(
       async () => {
-        const lookup = await relay.api.call('GET', `/api/messages/${last.messageId}`);
-        return (lookup.body as { status?: string } | undefined)?.status === 'replied';
+        const { messages } = await relay.api.get<Conversation>(
+          `/api/conversations/${last.conversationId}`,
+        );
+        return messages.filter((message) => message.role === 'assistant').length === 2;
       },
       { what: 'the replies to exist' },
     );

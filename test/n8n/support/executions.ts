@@ -24,6 +24,7 @@ export interface ExecuteOptions {
 /** One execution of a workflow of one node, as n8n stores it after each (re)start. */
 export class Execution {
   constructor(
+    readonly id: string,
     readonly node: INode,
     readonly run: IRun,
   ) {}
@@ -174,7 +175,7 @@ export class Executions {
   }
 
   private settle(engine: EngineRun, node: INode, run: IRun): Execution {
-    const execution = new Execution(node, run);
+    const execution = new Execution(engine.context.executionId, node, run);
     if (run.status === 'waiting') {
       let resumed: (execution: Execution) => void = () => undefined;
       const resumedBy = new Promise<Execution>((resolve) => (resumed = resolve));
