@@ -177,16 +177,15 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
       webhookUrl: `${origin()}/held-connection-webhook`,
     });
     heldConnectionId = held.id;
-    for (const workflow of workflows()) {
-      await home.importWorkflow(workflow);
-      await home.publish(workflow.id);
-    }
+    await home.importWorkflows(workflows());
+    for (const workflow of workflows()) await home.publish(workflow.id);
     n8n = await home.start();
     cleanups.push(() => n8n.stop());
     await awaitSubscription(connectionId, REPLY_TRIGGER);
     await awaitSubscription(failingConnectionId, DELIVERY_FAILED_TRIGGER);
     await awaitSubscription(heldConnectionId, HELD_TRIGGER);
-  });
+    // Four workflows imported and published through n8n's CLI (each run boots n8n), then started.
+  }, scaledMs(100_000));
 
   describe('(b) on AI replies', () => {
     /** Sends a message to the relay and waits for the workflow run that carries its reply. */
@@ -320,6 +319,12 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
         attempts: 4,
         lastError: expect.stringContaining('500'),
         lastAttemptAt: expect.any(String),
+        delivery: {
+          id: expect.any(String),
+          attempt: 1,
+          isLastAttempt: false,
+          url: expect.stringContaining('/api/deliveries/'),
+        },
       });
     });
   });
@@ -331,8 +336,8 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
     home: () => home,
     n8n: () => n8n,
     stopN8n: () => n8n.stop(),
-    restartN8n: async () => {
-      n8n = await home.start(n8n.port);
+    restartN8n: async (env) => {
+      n8n = await home.start(n8n.port, env);
       cleanups.push(() => n8n.stop());
     },
     connectionId: () => connectionId,

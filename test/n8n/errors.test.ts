@@ -1,36 +1,19 @@
-import { N8nHost } from './support/host';
+import { useScriptedRelay } from './support/setup';
 import { actionNode, CONTINUE_ON_FAIL, sendMessageNode } from './support/nodes';
-import {
-  startScriptedRelay,
-  type ScriptedAnswer,
-  type ScriptedRelay,
-} from './support/scripted-relay';
+import type { ScriptedAnswer } from './support/scripted-relay';
 
 // How relay errors read in n8n: a loopback server answers as the relay (or a proxy) would.
-let relay: ScriptedRelay;
-let host: N8nHost;
-
-beforeAll(async () => {
-  relay = await startScriptedRelay();
-  host = await N8nHost.start(relay.credentials);
-});
-
-afterAll(async () => {
-  await host?.close();
-  await relay?.close();
-});
-
-afterEach(() => {
-  host.credentials = relay.credentials;
-});
+const harness = useScriptedRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
 const relayError = (code: string, message: string) => ({ error: { code, message } });
 
 /** Two items asking for conversations `conv_a` and `conv_b`; `answers` by conversation. */
 async function getTwoConversations(answers: Record<string, ScriptedAnswer>, extra = {}) {
-  relay.answer((request) => answers[request.path.split('/').at(-1) ?? ''] ?? { status: 500 });
+  relay().answer((request) => answers[request.path.split('/').at(-1) ?? ''] ?? { status: 500 });
   const items = [{ json: { id: 'conv_a' } }, { json: { id: 'conv_b' } }];
-  return await host.executions.execute(
+  return await host().executions.execute(
     actionNode(
       { resource: 'conversation', operation: 'get', conversationId: '={{ $json.id }}' },
       extra,
@@ -84,11 +67,11 @@ describe('FourthChat error handling', () => {
   });
 
   it('says a 424 means the chatbot could not reply', async () => {
-    relay.answer(() => ({
+    relay().answer(() => ({
       status: 424,
       body: relayError('reply_failed', 'the AI provider timed out'),
     }));
-    const execution = await host.executions.execute(sendMessageNode('conn_1'));
+    const execution = await host().executions.execute(sendMessageNode('conn_1'));
     expect(execution.error).toMatchObject({
       message: 'The chatbot could not generate a reply',
       description: expect.stringContaining('the AI provider timed out'),
@@ -107,15 +90,15 @@ describe('FourthChat error handling', () => {
   });
 
   it('fails on an answer that is not the documented one', async () => {
-    relay.answer(() => ({ status: 200, body: { hello: 'world' } }));
-    const execution = await host.executions.execute(sendMessageNode('conn_1'));
+    relay().answer(() => ({ status: 200, body: { hello: 'world' } }));
+    const execution = await host().executions.execute(sendMessageNode('conn_1'));
     expect(execution.error).toMatchObject({
       message: 'The FourthChat relay answered with an unexpected body',
     });
   });
 
   it('says when the relay cannot be reached', async () => {
-    host.credentials = { baseUrl: 'http://127.0.0.1:9', apiKey: 'fck_x' };
+    host().credentials = { baseUrl: 'http://127.0.0.1:9', apiKey: 'fck_x' };
     const execution = await getTwoConversations({});
     expect(execution.error).toMatchObject({
       name: 'NodeOperationError',

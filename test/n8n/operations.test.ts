@@ -2,32 +2,22 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { Conversation, OutgoingPayload } from '../../n8n-nodes/shared';
 import { FourthChat } from '../../n8n-nodes/nodes/FourthChat/FourthChat.node';
 import { additionalData } from './support/additional-data';
-import { N8nHost } from './support/host';
+import { useRelay } from './support/setup';
 import { actionNode, byId, sendMessageNode } from './support/nodes';
-import { startRelay, type TestRelay } from './support/relay';
 import { oneNodeWorkflow } from './support/workflow';
 
 // Conversation → Get, Connection → Test and the connection list, against a real relay.
-let relay: TestRelay;
-let host: N8nHost;
-
-beforeAll(async () => {
-  relay = await startRelay();
-  host = await N8nHost.start(relay.credentials);
-});
-
-afterAll(async () => {
-  await host?.close();
-  await relay?.stop();
-});
+const harness = useRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
 describe('FourthChat → Conversation → Get', () => {
   it('returns the conversation with its messages', async () => {
-    const sent = await host.executions.execute(
-      sendMessageNode(relay.connectionId, { message: 'Hi' }),
+    const sent = await host().executions.execute(
+      sendMessageNode(relay().connectionId, { message: 'Hi' }),
     );
     const reply = sent.json[0] as OutgoingPayload;
-    const execution = await host.executions.execute(
+    const execution = await host().executions.execute(
       actionNode({ resource: 'conversation', operation: 'get', conversationId: '={{ $json.id }}' }),
       { items: [{ json: { id: reply.conversationId } }] },
     );
@@ -42,26 +32,26 @@ describe('FourthChat → Conversation → Get', () => {
 
 describe('FourthChat → Connection → Test', () => {
   it('has the relay send the test payload, and returns the outcome', async () => {
-    const execution = await host.executions.execute(
+    const execution = await host().executions.execute(
       actionNode({
         resource: 'connection',
         operation: 'test',
-        connectionId: byId(relay.connectionId),
+        connectionId: byId(relay().connectionId),
       }),
     );
     expect(execution.json).toEqual([expect.objectContaining({ ok: true, status: 200 })]);
-    const received = relay.webhook.requests.map(
+    const received = relay().webhook.requests.map(
       (request) => JSON.parse(request.body) as { test?: boolean },
     );
     expect(received).toContainEqual(expect.objectContaining({ test: true }));
   });
 
   it('accepts a connection picked from the list', async () => {
-    const execution = await host.executions.execute(
+    const execution = await host().executions.execute(
       actionNode({
         resource: 'connection',
         operation: 'test',
-        connectionId: { __rl: true, mode: 'list', value: relay.connectionId },
+        connectionId: { __rl: true, mode: 'list', value: relay().connectionId },
       }),
     );
     expect(execution.json).toEqual([expect.objectContaining({ ok: true })]);
@@ -70,10 +60,10 @@ describe('FourthChat → Connection → Test', () => {
 
 describe('FourthChat connection list', () => {
   beforeAll(async () => {
-    const chatbot = await relay.api.post<{ id: string }>('/api/chatbots', { name: 'second bot' });
-    await relay.api.post(`/api/chatbots/${chatbot.id}/connections`, {
+    const chatbot = await relay().api.post<{ id: string }>('/api/chatbots', { name: 'second bot' });
+    await relay().api.post(`/api/chatbots/${chatbot.id}/connections`, {
       name: 'Mobile app',
-      webhookUrl: relay.webhook.url,
+      webhookUrl: relay().webhook.url,
     });
   });
 
@@ -83,7 +73,7 @@ describe('FourthChat connection list', () => {
     const context = new LoadOptionsContext(
       workflow,
       node,
-      additionalData({ credentials: () => relay.credentials, urls: host.urls }),
+      additionalData({ credentials: () => relay().credentials, urls: host().urls }),
       'connectionId',
     );
     return await new FourthChat().methods.listSearch.searchConnections.call(context, filter);
@@ -93,7 +83,7 @@ describe('FourthChat connection list', () => {
     const { results } = await search();
     expect(results).toEqual(
       expect.arrayContaining([
-        { name: 'n8n unit tests', value: relay.connectionId },
+        { name: 'n8n unit tests', value: relay().connectionId },
         { name: 'Mobile app', value: expect.any(String) },
       ]),
     );

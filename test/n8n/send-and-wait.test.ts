@@ -1,28 +1,18 @@
 import { sign, type MessageFailedEvent } from '../../n8n-nodes/shared';
-import { N8nHost } from './support/host';
+import { useScriptedRelay } from './support/setup';
 import { sendMessageNode } from './support/nodes';
 import { acceptedMessage, outgoingPayload } from './support/payloads';
-import { startScriptedRelay, type ScriptedRelay } from './support/scripted-relay';
 
 // Send with a Timeout past the relay's sync window: n8n-core puts the execution to wait, and the
 // callback (signed here as the relay signs it, to the URL and with the secret the node sent)
 // resumes it through the node's webhook; the timeout resumes it as n8n's WaitTracker does.
-let relay: ScriptedRelay;
-let host: N8nHost;
-
-beforeAll(async () => {
-  relay = await startScriptedRelay();
-  host = await N8nHost.start(relay.credentials);
-});
-
-afterAll(async () => {
-  await host?.close();
-  await relay?.close();
-});
+const harness = useScriptedRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
 beforeEach(() => {
-  relay.requests.length = 0;
-  relay.answer(() => ({ status: 202, body: acceptedMessage() }));
+  relay().requests.length = 0;
+  relay().answer(() => ({ status: 202, body: acceptedMessage() }));
 });
 
 interface SentCallback {
@@ -31,7 +21,7 @@ interface SentCallback {
 }
 
 function callbackSent(index = 0): SentCallback {
-  const body = JSON.parse(relay.requests[index]?.body ?? '{}') as SentCallback;
+  const body = JSON.parse(relay().requests[index]?.body ?? '{}') as SentCallback;
   return { callbackUrl: body.callbackUrl, callbackSecret: body.callbackSecret };
 }
 
@@ -47,7 +37,7 @@ async function callBack(payload: object, callback: SentCallback, secret = callba
 }
 
 const waitingSend = (parameters = {}) =>
-  host.executions.execute(
+  host().executions.execute(
     sendMessageNode('conn_1', { timeoutSeconds: 2, timeoutUnit: 'hours', ...parameters }),
   );
 
@@ -63,14 +53,14 @@ function messageFailed(): MessageFailedEvent {
 
 describe('Send → Wait for AI Reply past the sync window', () => {
   it('returns a reply that comes within the sync window at once, without waiting', async () => {
-    relay.answer(() => ({ status: 200, body: outgoingPayload() }));
+    relay().answer(() => ({ status: 200, body: outgoingPayload() }));
     const execution = await waitingSend();
     expect(execution.status).toBe('success');
     expect(execution.json).toEqual([outgoingPayload()]);
-    expect(relay.requests[0]?.path).toBe('/api/webhooks/incoming?wait=true&timeoutMs=25000');
+    expect(relay().requests[0]?.path).toBe('/api/webhooks/incoming?wait=true&timeoutMs=25000');
     const { callbackUrl, callbackSecret } = callbackSent();
     expect(callbackUrl).toMatch(
-      new RegExp(`^${host.urls.webhookWaitingBaseUrl}/\\w+\\?signature=\\w+$`),
+      new RegExp(`^${host().urls.webhookWaitingBaseUrl}/\\w+\\?signature=\\w+$`),
     );
     expect(callbackSecret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
   });
@@ -80,7 +70,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
     expect(execution.status).toBe('waiting');
     expect(execution.run.waitTill?.getTime()).toBeGreaterThan(Date.now() + 3600_000);
     expect(callbackSent().callbackUrl).toContain(`/webhook-waiting/${execution.id}?`);
-    const resumed = host.executions.resumed(execution.id);
+    const resumed = host().executions.resumed(execution.id);
     await expect(callBack(outgoingPayload(), callbackSent())).resolves.toEqual({
       status: 200,
       body: { received: true },
@@ -101,7 +91,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
       status: 401,
       body: { error: { code: 'invalid_signature', message: expect.any(String) } },
     });
-    const timedOut = await host.executions.expire(id);
+    const timedOut = await host().executions.expire(id);
     expect(timedOut.json).toEqual([
       expect.objectContaining({ error: 'The AI reply was not ready within 7200 seconds' }),
     ]);
@@ -118,7 +108,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
 
   it('resumes with an error item when the relay gives up on the reply (message.failed)', async () => {
     const { id } = await waitingSend();
-    const resumed = host.executions.resumed(id);
+    const resumed = host().executions.resumed(id);
     await callBack(messageFailed(), callbackSent());
     expect((await resumed).json).toEqual([
       {
@@ -133,7 +123,7 @@ describe('Send → Wait for AI Reply past the sync window', () => {
 
   it('gives the timeout error, with the accepted IDs, when the Timeout ends first', async () => {
     const { id } = await waitingSend();
-    const timedOut = await host.executions.expire(id);
+    const timedOut = await host().executions.expire(id);
     expect(timedOut.status).toBe('success');
     expect(timedOut.outputs).toEqual([
       [
@@ -154,18 +144,18 @@ describe('Send → Wait for AI Reply past the sync window', () => {
 
   it('gives the accepted IDs when the Timeout ends first and "On Timeout" asks for them', async () => {
     const { id } = await waitingSend({ onTimeout: 'returnAccepted' });
-    expect((await host.executions.expire(id)).json).toEqual([
+    expect((await host().executions.expire(id)).json).toEqual([
       { ...acceptedMessage(), idempotencyKey: expect.stringMatching(/^n8n-/) },
     ]);
   });
 
   it("never lets a late callback of an earlier wait resume a later one (a loop's next pass)", async () => {
-    const first = await host.executions.execute(
+    const first = await host().executions.execute(
       sendMessageNode('conn_1', { timeoutSeconds: 1, timeoutUnit: 'hours' }),
       { passes: 2 },
     );
     expect(first.status).toBe('waiting');
-    const second = await host.executions.expire(first.id);
+    const second = await host().executions.expire(first.id);
     expect(second.status).toBe('waiting');
     const late = await callBack(outgoingPayload(), callbackSent(1), callbackSent(0).callbackSecret);
     expect(late.status).toBe(401);

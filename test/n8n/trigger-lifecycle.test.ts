@@ -1,36 +1,22 @@
 import type { Subscription } from '../../n8n-nodes/shared';
-import { N8nHost } from './support/host';
+import { useRelay } from './support/setup';
 import { triggerNode } from './support/nodes';
-import { startRelay, type TestRelay } from './support/relay';
 import type { PublishedTrigger } from './support/triggers';
 
 // Publishing and unpublishing a trigger (n8n-core's HookContext) against a real relay.
-let relay: TestRelay;
-let host: N8nHost;
-
-beforeAll(async () => {
-  relay = await startRelay();
-  host = await N8nHost.start(relay.credentials);
-});
-
-afterAll(async () => {
-  await host?.close();
-  await relay?.stop();
-});
-
-afterEach(() => {
-  host.credentials = relay.credentials;
-});
+const harness = useRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
 async function listed(trigger: PublishedTrigger): Promise<Subscription | undefined> {
-  const { data } = await relay.api.get<{ data: Subscription[] }>(
-    `/api/connections/${relay.connectionId}/subscriptions`,
+  const { data } = await relay().api.get<{ data: Subscription[] }>(
+    `/api/connections/${relay().connectionId}/subscriptions`,
   );
   return data.find((subscription) => subscription.targetUrl === trigger.webhookUrl);
 }
 
 function triggerWith(parameters = {}, version = 2): PublishedTrigger {
-  return host.trigger(triggerNode(relay.connectionId, parameters, version));
+  return host().trigger(triggerNode(relay().connectionId, parameters, version));
 }
 
 describe('FourthChat Trigger publishing', () => {
@@ -84,7 +70,7 @@ describe('FourthChat Trigger publishing', () => {
     await first.publish();
     const id = first.staticData.subscriptionId;
     // The same node (same webhook id) saved with other events, published again.
-    const changed = host.trigger({
+    const changed = host().trigger({
       ...first.node,
       parameters: { ...first.node.parameters, events: ['delivery.failed'] },
     });
@@ -97,12 +83,13 @@ describe('FourthChat Trigger publishing', () => {
   it('subscribes again when the relay no longer has the subscription', async () => {
     const trigger = triggerWith();
     await trigger.publish();
-    await relay.api.call(
+    await relay().api.call(
       'DELETE',
       `/api/subscriptions/${String(trigger.staticData.subscriptionId)}?remove=true`,
     );
+    const { secret } = trigger.staticData;
     await expect(trigger.hook('checkExists')).resolves.toBe(false);
-    expect(trigger.staticData).toEqual({});
+    expect(trigger.staticData).toEqual({ secret });
     await trigger.publish();
     expect(await listed(trigger)).toMatchObject({
       id: trigger.staticData.subscriptionId,
@@ -114,11 +101,14 @@ describe('FourthChat Trigger publishing', () => {
     const trigger = triggerWith();
     await trigger.publish();
     const id = String(trigger.staticData.subscriptionId);
-    await relay.api.call('PATCH', `/api/subscriptions/${id}`, { paused: true });
+    await relay().api.call('PATCH', `/api/subscriptions/${id}`, { paused: true });
     expect(await listed(trigger)).toMatchObject({ id, paused: true });
+    const { secret } = trigger.staticData;
     await expect(trigger.hook('checkExists')).resolves.toBe(false);
     await trigger.publish();
     expect(await listed(trigger)).toMatchObject({ id, paused: false });
+    // The same secret: what the relay releases at once verifies with the secret n8n had saved.
+    expect(trigger.staticData.secret).toBe(secret);
   });
 
   it('refuses to activate with an event it does not know, or with none', async () => {
@@ -131,7 +121,7 @@ describe('FourthChat Trigger publishing', () => {
   });
 
   it('reports a connection that does not exist', async () => {
-    const trigger = host.trigger(triggerNode('conn_does_not_exist'));
+    const trigger = host().trigger(triggerNode('conn_does_not_exist'));
     await expect(trigger.publish()).rejects.toMatchObject({
       message: expect.stringMatching(/^Not found in this FourthChat workspace/),
     });
@@ -142,12 +132,12 @@ describe('FourthChat Trigger unpublishing', () => {
   it('pauses the subscription with Hold Replies (the default), and publishing resumes it', async () => {
     const trigger = triggerWith();
     await trigger.publish();
-    const id = trigger.staticData.subscriptionId;
+    const { subscriptionId: id, secret } = trigger.staticData;
     await trigger.unpublish();
-    expect(trigger.staticData).toEqual({});
+    expect(trigger.staticData).toEqual({ secret });
     expect(await listed(trigger)).toMatchObject({ id, paused: true });
     await trigger.publish();
-    expect(trigger.staticData.subscriptionId).toBe(id);
+    expect(trigger.staticData).toEqual({ subscriptionId: id, secret });
     expect(await listed(trigger)).toMatchObject({ id, paused: false });
   });
 
@@ -161,19 +151,20 @@ describe('FourthChat Trigger unpublishing', () => {
   it('tolerates a subscription that is already gone', async () => {
     const trigger = triggerWith();
     await trigger.publish();
-    await relay.api.call(
+    await relay().api.call(
       'DELETE',
       `/api/subscriptions/${String(trigger.staticData.subscriptionId)}?remove=true`,
     );
+    const { secret } = trigger.staticData;
     await expect(trigger.unpublish()).resolves.toBeUndefined();
-    expect(trigger.staticData).toEqual({});
+    expect(trigger.staticData).toEqual({ secret });
   });
 
   it('keeps the saved subscription when the relay refuses the key, to try again', async () => {
     const trigger = triggerWith();
     await trigger.publish();
     const saved = { ...trigger.staticData };
-    host.credentials = { ...relay.credentials, apiKey: 'fck_revoked_key_00000000000000' };
+    host().credentials = { ...relay().credentials, apiKey: 'fck_revoked_key_00000000000000' };
     await expect(trigger.unpublish()).rejects.toMatchObject({ httpCode: '401' });
     expect(trigger.staticData).toEqual(saved);
   });

@@ -1,6 +1,6 @@
 import { generateSecret } from '../../n8n-nodes/shared';
 import { deliver, signedDelivery } from './support/deliveries';
-import { N8nHost } from './support/host';
+import { useRelay } from './support/setup';
 import { triggerNode } from './support/nodes';
 import {
   deliveryFailedEvent,
@@ -8,28 +8,18 @@ import {
   targetPausedEvent,
   testPayload,
 } from './support/payloads';
-import { startRelay, type TestRelay } from './support/relay';
 import type { PublishedTrigger } from './support/triggers';
 
 // Deliveries to a published trigger's webhook, through n8n-core's WebhookContext; the trigger
 // subscribed on a real relay, whose secret it verifies with.
-let relay: TestRelay;
-let host: N8nHost;
-
-beforeAll(async () => {
-  relay = await startRelay();
-  host = await N8nHost.start(relay.credentials);
-});
-
-afterAll(async () => {
-  await host?.close();
-  await relay?.stop();
-});
+const harness = useRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
 
 async function published(parameters = {}, version = 2): Promise<PublishedTrigger> {
-  const trigger = host.trigger(triggerNode(relay.connectionId, parameters, version));
+  const trigger = host().trigger(triggerNode(relay().connectionId, parameters, version));
   await trigger.publish();
   return trigger;
 }
@@ -48,7 +38,7 @@ describe('FourthChat Trigger webhook', () => {
       headers: {
         'X-Webhook-Attempt': '3',
         'X-Webhook-Last-Attempt': 'true',
-        'X-Webhook-Delivery-Url': 'https://relay.example.com/api/deliveries/dlv_1',
+        'X-Webhook-Delivery-Url': 'https://relay().example.com/api/deliveries/dlv_1',
       },
     });
     await expect(deliver(trigger, delivery)).resolves.toEqual({
@@ -61,7 +51,7 @@ describe('FourthChat Trigger webhook', () => {
         id: 'dlv_1',
         attempt: 3,
         isLastAttempt: true,
-        url: 'https://relay.example.com/api/deliveries/dlv_1',
+        url: 'https://relay().example.com/api/deliveries/dlv_1',
       },
     });
   });
@@ -173,6 +163,36 @@ describe('FourthChat Trigger events', () => {
       targetUrl: 'https://crm.example.com/sub',
       reason: '100 consecutive deliveries failed',
     });
+  });
+
+  it('starts on Message Failed with the failure of one message, flat', async () => {
+    const trigger = await published({ events: ['message.failed'] });
+    const failure = {
+      type: 'message.failed',
+      id: 'evt_3',
+      connectionId: 'conn_1',
+      timestamp: '2024-01-15T10:32:00Z',
+      data: {
+        messageId: 'msg_1',
+        conversationId: 'conv_1',
+        userId: 'user-123',
+        reason: 'AI error',
+      },
+    };
+    await deliver(trigger, signedDelivery(trigger, failure));
+    expect(trigger.runs).toEqual([
+      {
+        type: 'message.failed',
+        id: 'evt_3',
+        connectionId: 'conn_1',
+        timestamp: '2024-01-15T10:32:00Z',
+        messageId: 'msg_1',
+        conversationId: 'conv_1',
+        userId: 'user-123',
+        reason: 'AI error',
+        delivery: expect.objectContaining({ id: 'dlv_1' }),
+      },
+    ]);
   });
 
   it('keeps version 1 workflows on their one Event: AI replies by default, refusing events', async () => {

@@ -18,7 +18,12 @@ import {
   subscriptionFilter,
   whileUnpublished,
 } from './options';
-import { forgetSubscription, readSubscription, saveSubscription } from './subscription';
+import {
+  forgetSubscription,
+  readSubscription,
+  saveSubscription,
+  secretToSubscribeWith,
+} from './subscription';
 
 interface HookTarget {
   connectionId: string;
@@ -72,12 +77,16 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 }
 
 /**
- * The subscribe request. Fields at their default are left out: the relay takes an absent field as
+ * The subscribe request, with the node's own secret (see `secretToSubscribeWith`). Fields at
+ * their default are left out: the relay takes an absent field as
  * its default (replacing an earlier choice for the same URL), and a relay from before them
  * refuses unknown keys, so a trigger left at its defaults keeps working with it.
  */
-function subscriptionRequest(wanted: WantedSubscription): CreateSubscriptionRequest {
-  const request: CreateSubscriptionRequest = { targetUrl: wanted.targetUrl };
+function subscriptionRequest(
+  wanted: WantedSubscription,
+  secret: string,
+): CreateSubscriptionRequest {
+  const request: CreateSubscriptionRequest = { targetUrl: wanted.targetUrl, secret };
   const replyOnly =
     wanted.events.length === DEFAULT_EVENT_TYPES.length &&
     wanted.events.every((event) => DEFAULT_EVENT_TYPES.includes(event));
@@ -99,7 +108,9 @@ export async function subscribe(this: IHookFunctions): Promise<boolean> {
   const { body } = await relayRequest.call(this, {
     method: 'POST',
     path: apiPath('connections', connectionId, 'subscriptions'),
-    body: { ...subscriptionRequest(wanted) },
+    body: {
+      ...subscriptionRequest(wanted, secretToSubscribeWith(this.getWorkflowStaticData('node'))),
+    },
   });
   if (!isCreatedSubscription(body)) {
     throw new NodeOperationError(

@@ -97,6 +97,15 @@ export class N8nHome {
     await this.importFile('import:workflow', `workflow-${workflow.id}.json`, workflow);
   }
 
+  /** Several workflows with one `n8n import:workflow --separate` (each CLI run starts n8n). */
+  async importWorkflows(workflows: readonly { id: string }[]): Promise<void> {
+    const dir = await mkdtemp(join(this.folder, 'workflows-'));
+    for (const workflow of workflows) {
+      await writeFile(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+    }
+    await this.cli('import:workflow', '--separate', `--input=${dir}`);
+  }
+
   async publish(workflowId: string): Promise<void> {
     await this.cli('publish:workflow', `--id=${workflowId}`);
   }
@@ -130,13 +139,14 @@ export class N8nHome {
 
   /**
    * `n8n start` with published workflows active; resolves once its health check answers. Give the
-   * port of an earlier start to come back at the same webhook URLs (n8n restarted).
+   * port of an earlier start to come back at the same webhook URLs (n8n restarted), and settings
+   * of n8n to add.
    */
-  async start(port?: number): Promise<RunningN8n> {
+  async start(port?: number, extraEnv: Record<string, string> = {}): Promise<RunningN8n> {
     port ??= await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const child: ChildProcess = spawn(this.install.node, [this.install.bin, 'start'], {
-      env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/` }),
+      env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/`, ...extraEnv }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
