@@ -86,7 +86,7 @@ async function until(check, what, timeoutMs = 120_000) {
 }
 
 const { node24, n8nBin } = ensureN8n();
-run('npm', ['run', 'build', '-w', 'n8n-nodes'], { cwd: root });
+run('npm', ['run', 'build', '-w', 'n8n-nodes'], { cwd: root, stdio: 'ignore' });
 const folder = mkdtempSync(join(tmpdir(), 'fourthchat-n8n-docs-'));
 const target = join(folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-fourthchat');
 mkdirSync(target, { recursive: true });
@@ -134,12 +134,15 @@ const n8n = spawn(node24, [n8nBin, 'start'], { env, stdio: 'ignore' });
 const baseUrl = `http://127.0.0.1:${port}`;
 try {
   await until(async () => (await fetch(`${baseUrl}/healthz`)).ok, 'n8n to start');
-  const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...OWNER, firstName: 'Docs', lastName: 'Owner' }),
-  });
-  if (!setup.ok) throw new Error(`owner setup answered ${setup.status}`);
+  // healthz answers before the REST API is mounted: set the owner up once it is.
+  await until(async () => {
+    const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'browser-id': 'fourthchat-docs' },
+      body: JSON.stringify({ ...OWNER, firstName: 'Docs', lastName: 'Owner' }),
+    });
+    return setup.ok;
+  }, 'the owner setup');
   const browser = await chromium.launch({ executablePath: ensureBrowser().path, headless: true });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(`${baseUrl}/signin`);
