@@ -65,7 +65,11 @@ async function main(): Promise<void> {
       resolve: systemResolver,
       responder:
         config.ai.provider === 'openai'
-          ? createOpenAiResponder({ apiKey: config.ai.apiKey, baseUrl: config.ai.baseUrl })
+          ? createOpenAiResponder({
+              apiKey: config.ai.apiKey,
+              baseUrl: config.ai.baseUrl,
+              timeoutMs: config.ai.timeoutMs,
+            })
           : createEchoResponder(),
       logger,
       metrics: createMetrics(),

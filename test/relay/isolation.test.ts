@@ -16,6 +16,7 @@ interface Ids {
   subscriptionId: string;
   deliveryId: string;
   conversationId: string;
+  messageId: string;
   keyId: string;
 }
 
@@ -31,6 +32,7 @@ const MISSING: Ids = {
   subscriptionId: 'sub_missing',
   deliveryId: 'dlv_missing',
   conversationId: 'conv_missing',
+  messageId: 'msg_missing',
   keyId: 'key_missing',
 };
 
@@ -69,6 +71,8 @@ const objectRoutes: Record<
   'get /api/deliveries/:id': { id: 'deliveryId' },
   'post /api/deliveries/:id/redeliver': { id: 'deliveryId' },
   'get /api/conversations/:id': { id: 'conversationId' },
+  'get /api/connections/:id/conversations': { id: 'connectionId', query: '?userId=a-user' },
+  'get /api/messages/:id': { id: 'messageId' },
   'delete /api/keys/:id': { id: 'keyId' },
   'post /api/webhooks/incoming': {
     id: 'connectionId',
@@ -136,6 +140,7 @@ beforeAll(async () => {
     subscriptionId: subscription.body.id,
     deliveryId: delivery.id,
     conversationId: sent.body.conversationId,
+    messageId: sent.body.messageId,
     keyId: key.body.id,
     keyOfA: key.body.key,
   };

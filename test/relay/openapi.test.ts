@@ -89,7 +89,14 @@ test('the body of POST /api/webhooks/incoming requires connectionId and message'
   expect(schema?.required).toEqual(expect.arrayContaining(['connectionId', 'message']));
   expect(schema?.required).not.toContain('userId');
   expect(Object.keys(schema?.properties ?? {})).toEqual(
-    expect.arrayContaining(['connectionId', 'message', 'userId', 'metadata']),
+    expect.arrayContaining([
+      'connectionId',
+      'message',
+      'userId',
+      'metadata',
+      'callbackUrl',
+      'callbackSecret',
+    ]),
   );
   expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '202']));
   expect(operation?.parameters?.map((p) => p.name)).toEqual(
@@ -113,4 +120,21 @@ test('documents every event a subscription can receive, with an example', () => 
     };
     expect(isRelayEvent(content.examples[type]?.value)).toBe(true);
   }
+});
+
+test('documents the lookups, and the subscription fields and DELETE options of issue 23', () => {
+  const { paths } = document;
+  expect(paths['/api/messages/{id}']?.get).toBeDefined();
+  const conversations = paths['/api/connections/{id}/conversations']?.get;
+  expect(conversations?.parameters).toContainEqual(
+    expect.objectContaining({ name: 'userId', in: 'query', required: true }),
+  );
+  const subscribe = paths['/api/connections/{id}/subscriptions']?.post;
+  const body = subscribe?.requestBody?.content['application/json']?.schema;
+  expect(Object.keys(body?.properties ?? {})).toEqual(
+    expect.arrayContaining(['filter', 'whileUnpublished', 'ttlSeconds']),
+  );
+  expect(paths['/api/subscriptions/{id}']?.delete?.parameters).toContainEqual(
+    expect.objectContaining({ name: 'remove', in: 'query', required: false }),
+  );
 });

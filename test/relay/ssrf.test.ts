@@ -1,5 +1,6 @@
 // The SSRF guard with RELAY_ALLOW_PRIVATE_URLS=false: private, loopback, link-local and
-// metadata targets are refused when saved (400 naming the field) and again when sent.
+// metadata targets (webhook URLs, subscriptions, callbackUrls) are refused when saved (400
+// naming the field) and again when sent.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { waitForDeliveryOf } from '../support/deliveries.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
@@ -94,6 +95,17 @@ describe.each(PRIVATE_URLS)('%s', (url) => {
       body: { targetUrl: url },
     });
     expectRefused(response, 'targetUrl');
+  });
+
+  test("is refused as a message's callbackUrl, and the message is not stored", async () => {
+    const response = await relay.api('/api/webhooks/incoming', {
+      body: { connectionId, message: `call ${url} back`, callbackUrl: url },
+    });
+    expectRefused(response, 'callbackUrl');
+    for (const stored of ['pendingMessages', 'messages']) {
+      const found = relay.db.collection(stored).countDocuments({ content: `call ${url} back` });
+      expect(await found).toBe(0);
+    }
   });
 });
 

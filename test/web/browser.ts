@@ -61,6 +61,20 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
+/** A watched page at the relay's Connections page, signed in with `apiKey`, on Chatbots. */
+export async function signedInPage(
+  browser: Browser,
+  relay: { baseUrl: string; apiKey: string },
+): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await openPage(browser, { viewport: { width: 1100, height: 900 } });
+  const watch = watchPage(page);
+  await page.goto(`${relay.baseUrl}/`);
+  await page.getByLabel('API key').fill(relay.apiKey);
+  await page.getByLabel('API key').press('Enter');
+  await page.getByRole('heading', { name: 'Chatbots', level: 1 }).waitFor();
+  return { page, watch };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);

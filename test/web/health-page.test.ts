@@ -12,10 +12,9 @@ import { waitFor } from '../support/wait.js';
 import {
   deliveryItems,
   launchBrowser,
-  openPage,
   publishScreenshot,
   screenshot,
-  watchPage,
+  signedInPage,
   type PageWatch,
 } from './browser.js';
 
@@ -104,12 +103,7 @@ beforeAll(async () => {
   });
   expect(subscription.status).toBe(201);
 
-  page = await openPage(browser, { viewport: { width: 1100, height: 900 } });
-  watch = watchPage(page);
-  await page.goto(`${relay.baseUrl}/`);
-  await page.getByLabel('API key').fill(relay.apiKey);
-  await page.getByLabel('API key').press('Enter');
-  await page.getByRole('heading', { name: 'Chatbots', level: 1 }).waitFor();
+  ({ page, watch } = await signedInPage(browser, relay));
 });
 
 afterAll(async () => {

@@ -6,7 +6,8 @@ export interface OpenAiResponderOptions {
   baseUrl: string | undefined;
   /** The SDK retries 408/409/429/5xx and timeouts with backoff, honouring retry-after. */
   maxRetries?: number;
-  timeoutMs?: number;
+  /** Each try's limit (RELAY_AI_TIMEOUT_MS); the SDK's tries together can take a few times it. */
+  timeoutMs: number;
 }
 
 /** What is read of a completion: an OpenAI-compatible provider (baseUrl) may leave parts out. */
@@ -19,7 +20,7 @@ export function createOpenAiResponder(options: OpenAiResponderOptions): Responde
     apiKey: options.apiKey ?? 'not-needed',
     ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
     maxRetries: options.maxRetries ?? 3,
-    timeout: options.timeoutMs ?? 60_000,
+    timeout: options.timeoutMs,
   });
   return {
     name: 'openai',

@@ -10,6 +10,7 @@ import { chatbotRoutes } from '../routes/chatbots.js';
 import { connectionTestRoutes } from '../routes/connection-test.js';
 import { connectionRoutes } from '../routes/connections.js';
 import { conversationRoutes } from '../routes/conversations.js';
+import { messageRoutes } from '../routes/messages.js';
 import { deliveryRoutes } from '../routes/deliveries.js';
 import { eventPayloads } from '../routes/event-payloads.js';
 import { incomingRoutes } from '../routes/incoming.js';
@@ -28,6 +29,7 @@ export function allRoutes(services: RelayServices): RouteSpec[] {
     ...connectionRoutes(services),
     ...connectionTestRoutes(services),
     ...conversationRoutes(services),
+    ...messageRoutes(services),
     ...deliveryRoutes(services),
     ...recoverRoutes(services),
     ...subscriptionRoutes(services),

@@ -89,6 +89,7 @@ const schema = z.object({
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   AI_PROVIDER: z.enum(['openai', 'echo']).optional(),
+  RELAY_AI_TIMEOUT_MS: positiveInt.max(3_600_000, 'at most 3600000 (an hour)').default(60_000),
   RELAY_RETRY_SCHEDULE: retrySchedule.default([30_000, 120_000, 600_000]),
   RELAY_DELIVERY_TIMEOUT_MS: positiveInt.default(10_000),
   RELAY_SYNC_TIMEOUT_MS: positiveInt.default(25_000),
@@ -113,7 +114,14 @@ export interface RelayConfig {
   dataDir: string;
   bootstrapApiKeys: string[];
   ai:
-    | { provider: 'openai'; apiKey: string | undefined; baseUrl: string | undefined; model: string }
+    | {
+        provider: 'openai';
+        apiKey: string | undefined;
+        baseUrl: string | undefined;
+        model: string;
+        /** One AI call (each of the SDK's tries) may take this long (RELAY_AI_TIMEOUT_MS). */
+        timeoutMs: number;
+      }
     | { provider: 'echo'; model: string; chosenByDefault: boolean };
   retryScheduleMs: number[];
   deliveryTimeoutMs: number;
@@ -163,6 +171,7 @@ export function loadConfig(env: Environment): RelayConfig {
             apiKey: e.OPENAI_API_KEY,
             baseUrl: e.OPENAI_BASE_URL,
             model: e.OPENAI_MODEL,
+            timeoutMs: e.RELAY_AI_TIMEOUT_MS,
           }
         : { provider, model: e.OPENAI_MODEL, chosenByDefault: e.AI_PROVIDER === undefined },
     retryScheduleMs: e.RELAY_RETRY_SCHEDULE,

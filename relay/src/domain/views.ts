@@ -3,6 +3,9 @@ import type {
   Connection,
   Conversation,
   ConversationMessage,
+  ConversationSummary,
+  MessageLookup,
+  OutgoingPayload,
   Delivery,
   RemovedSubscription,
   Subscription,
@@ -20,6 +23,7 @@ import type {
   SubscriptionDoc,
   SubscriptionFilterDoc,
 } from '../store/documents.js';
+import type { FoundMessage } from '../store/message-lookups.js';
 import { eventsOf } from '../store/subscriptions.js';
 
 /** Turns store documents into the API's objects (never with a secret in them). */
@@ -148,5 +152,43 @@ export function conversationView(
       ...transcript.settled.map(messageView),
       ...transcript.waiting.map(waitingMessageView),
     ],
+  };
+}
+
+export function conversationSummaryView(doc: ConversationDoc): ConversationSummary {
+  const last = doc.recent.at(-1);
+  return {
+    id: doc._id,
+    connectionId: doc.connectionId,
+    ...(doc.userId === null ? {} : { userId: doc.userId }),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+    ...(last
+      ? {
+          lastMessage: {
+            id: last.id,
+            role: last.role,
+            content: last.content,
+            createdAt: last.at.toISOString(),
+          },
+        }
+      : {}),
+  };
+}
+
+export function messageLookupView(found: FoundMessage): MessageLookup {
+  const { question } = found;
+  const settled = found.state === 'settled' ? found : undefined;
+  const failed = settled?.question.status === 'failed';
+  return {
+    id: question._id,
+    connectionId: question.connectionId,
+    conversationId: question.conversationId,
+    ...(question.userId === null ? {} : { userId: question.userId }),
+    status: !settled ? 'pending' : failed ? 'failed' : 'replied',
+    reply: settled?.reply?.outgoing
+      ? (JSON.parse(settled.reply.outgoing) as OutgoingPayload)
+      : null,
+    ...(failed ? { error: settled.question.error ?? 'The reply failed' } : {}),
   };
 }

@@ -3,13 +3,15 @@ import type { RelayDeps } from '../deps.js';
 import type { SubscriptionDoc } from '../store/documents.js';
 import type { AttemptObserver, AttemptReport } from './delivery-service.js';
 import type { RelayEvents } from './relay-events.js';
+import { isZapierHookUrl, turnZapOff } from './zap-off.js';
 
-type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger'>;
+type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'send' | 'settings'>;
 
 /**
  * Removals the relay makes on its own (expiry, paused too long, a 410 from the target), never
  * silent: a warn log line, a record the API and the page show, and `subscription.removed` to
- * the connection's other subscriptions that chose it. Its owner's DELETE is not one of these.
+ * the connection's other subscriptions that chose it; a Zap still on (not a 410) is turned off
+ * through its hook URL. Its owner's DELETE is not one of these.
  */
 export class SubscriptionRemovals implements AttemptObserver {
   constructor(
@@ -49,6 +51,10 @@ export class SubscriptionRemovals implements AttemptObserver {
       { connectionId: doc.connectionId, subscriptionId: doc._id, reason, heldDeliveries },
       'subscription removed',
     );
+    if (reason !== 'gone' && isZapierHookUrl(doc.targetUrl)) {
+      const { connectionId, targetUrl } = doc;
+      await turnZapOff(this.deps, { id: doc._id, connectionId, targetUrl });
+    }
     const connection = await store.connections.get(doc.connectionId);
     if (!connection) return true;
     await this.events.emit(connection, doc._id, {

@@ -1,14 +1,38 @@
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
+import { conversationIdFor } from '../domain/conversations.js';
 import { ownedOr404 } from '../domain/owned.js';
-import { conversationView } from '../domain/views.js';
+import { conversationSummaryView, conversationView } from '../domain/views.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { retention } from './deliveries.js';
-import { idParams, listOf, outgoingPayload, retentionInfo } from './schemas.js';
+import {
+  conversationSummary,
+  idParams,
+  listOf,
+  outgoingPayload,
+  retentionInfo,
+} from './schemas.js';
 
 export function conversationRoutes(services: RelayServices): RouteSpec[] {
-  const { store, clock, settings } = services.deps;
+  const { store, clock, settings, ids } = services.deps;
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/connections/:id/conversations',
+      summary:
+        "Find a connection's conversation with a user: 0 or 1 (one conversation per connection and userId), without its messages",
+      tag: 'Conversations',
+      params: idParams,
+      query: z.object({ userId: z.string().min(1).max(200) }),
+      responses: { 200: listOf(conversationSummary) },
+      async handler({ principal, params, query }) {
+        await ownedOr404(store.connections.owned(params.id, principal.workspaceId), 'Connection');
+        // Its id derives from (connection, userId): one read by _id.
+        const id = conversationIdFor(ids, params.id, query.userId);
+        const found = await store.conversations.owned(id, principal.workspaceId);
+        return { status: 200, body: { data: found ? [conversationSummaryView(found)] : [] } };
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/api/connections/:id/responses',

@@ -168,3 +168,29 @@ export const accepted = z.object({
 
 /** On listings that retention trims: how far back they reach. */
 export const retentionInfo = z.object({ retentionDays: z.number(), availableSince: isoDate });
+
+export const conversationSummary = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  userId: z.string().optional(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  lastMessage: z
+    .object({
+      id: z.string(),
+      role: z.enum(['user', 'assistant']),
+      content: z.string(),
+      createdAt: isoDate,
+    })
+    .optional(),
+});
+
+export const messageLookup = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  conversationId: z.string(),
+  userId: z.string().optional(),
+  status: z.enum(['pending', 'replied', 'failed']),
+  reply: outgoingPayload.nullable(),
+  error: z.string().optional(),
+});

@@ -5,6 +5,7 @@ import { ConnectionRepository } from './connections.js';
 import { ConversationRepository } from './conversations.js';
 import { DeliveryRepository } from './deliveries.js';
 import { IdempotencyRepository } from './idempotency.js';
+import { MessageLookupRepository } from './message-lookups.js';
 import { openDatabase, type StoreCommand } from './mongo.js';
 import { RecoveryRepository } from './recoveries.js';
 import { RemovedSubscriptionRepository } from './removed-subscriptions.js';
@@ -19,6 +20,7 @@ export interface Store {
   connections: ConnectionRepository;
   subscriptions: SubscriptionRepository;
   conversations: ConversationRepository;
+  messages: MessageLookupRepository;
   deliveries: DeliveryRepository;
   idempotency: IdempotencyRepository;
   targetHealth: TargetHealthRepository;
@@ -53,6 +55,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     connections: new ConnectionRepository(collections, new TtlCache(ttl, now)),
     subscriptions: new SubscriptionRepository(collections, new TtlCache(ttl, now)),
     conversations: new ConversationRepository(collections),
+    messages: new MessageLookupRepository(collections),
     deliveries: new DeliveryRepository(collections),
     idempotency: new IdempotencyRepository(collections),
     targetHealth: new TargetHealthRepository(collections),

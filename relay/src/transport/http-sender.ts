@@ -4,6 +4,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { isForbiddenAddress } from '../security/url-guard.js';
 
 export interface SendRequest {
+  /** Default POST (a delivery); DELETE turns a Zap off through its hook URL. */
+  method?: 'POST' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -14,7 +16,7 @@ export type SendOutcome =
   | { status: number; durationMs: number; responseSnippet: string; retryAfter?: string }
   | { status: null; durationMs: number; error: string };
 
-/** POSTs one delivery. Injected so tests and benchmarks can swap the transport. */
+/** Sends one delivery. Injected so tests and benchmarks can swap the transport. */
 export type HttpSender = (request: SendRequest) => Promise<SendOutcome>;
 
 const SNIPPET_BYTES = 1024;
@@ -81,7 +83,7 @@ export function createHttpSender({ allowPrivate }: { allowPrivate: boolean }): H
       let req: http.ClientRequest;
       try {
         req = transport.request(url, {
-          method: 'POST',
+          method: request.method ?? 'POST',
           agent: agents[url.protocol],
           headers: {
             ...request.headers,

@@ -11,6 +11,7 @@ import type {
   RecoverResult,
   RotatedSecret,
   Subscription,
+  SubscriptionList,
   TestResult,
   UpdateConnectionRequest,
   UpdateSubscriptionRequest,
@@ -53,8 +54,9 @@ export function relayApi(client: ApiClient) {
       client.request<RotatedSecret>('POST', `api/connections/${id(connectionId)}/rotate-secret`),
     testConnection: (connectionId: string) =>
       client.request<TestResult>('POST', `api/connections/${id(connectionId)}/test`),
+    /** The subscriptions, and those the relay removed lately. */
     subscriptions: (connectionId: string) =>
-      list<Subscription>(`api/connections/${id(connectionId)}/subscriptions`),
+      client.request<SubscriptionList>('GET', `api/connections/${id(connectionId)}/subscriptions`),
     updateSubscription: (subscriptionId: string, body: UpdateSubscriptionRequest) =>
       client.request<Subscription>('PATCH', `api/subscriptions/${id(subscriptionId)}`, body),
     recoverCount: (connectionId: string, request: RecoverRequest) =>

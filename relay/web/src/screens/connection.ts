@@ -1,4 +1,4 @@
-import type { Connection, Subscription } from '@fourthchat/shared';
+import type { Connection, Subscription, SubscriptionList } from '@fourthchat/shared';
 import type { PageContext, Screen } from '../context.js';
 import { h } from '../dom.js';
 import { href } from '../routes.js';
@@ -19,7 +19,9 @@ import { breadcrumbs } from '../ui/breadcrumbs.js';
 export async function connectionScreen(ctx: PageContext, connectionId: string): Promise<Screen> {
   const load = () =>
     Promise.all([ctx.api.connection(connectionId), ctx.api.subscriptions(connectionId)]);
-  let [connection, subscriptions]: [Connection, readonly Subscription[]] = await load();
+  const [first, list]: [Connection, SubscriptionList] = await load();
+  let connection = first;
+  let subscriptions: readonly Subscription[] = list.data;
   const chatbot = await ctx.api.chatbot(connection.chatbotId);
 
   const crumbsFor = (name: string) =>
@@ -45,9 +47,9 @@ export async function connectionScreen(ctx: PageContext, connectionId: string): 
   let latest = 0;
   const reload = async () => {
     const request = ++latest;
-    const [next, nextSubscriptions] = await load();
+    const [next, nextList] = await load();
     if (request !== latest) return;
-    subscriptions = nextSubscriptions;
+    subscriptions = nextList.data;
     changed(next);
   };
   // Health follows the deliveries; a failed reload leaves the last one shown until the next.
@@ -89,7 +91,7 @@ export async function connectionScreen(ctx: PageContext, connectionId: string): 
     sendMessages(connection, ctx.apiKey, ctx.announce),
     health.element,
     log.element,
-    subscriptionsSection(subscriptions),
+    subscriptionsSection(subscriptions, list.removed),
   ]);
   void log.refresh();
   return {

@@ -54,7 +54,9 @@ export function connectionHealth(
         resumedFailingSince.set(targetKey(paused.target), paused.failingSince);
       await options.reload();
       ctx.announce(
-        `${eventTargetLabel(paused.target)} resumed. Nothing was sent: Recover re-sends what it missed.`,
+        paused.target.kind === 'webhook'
+          ? `${eventTargetLabel(paused.target)} resumed. Nothing was sent: Recover re-sends what it missed.`
+          : `${eventTargetLabel(paused.target)} resumed. What it held goes out now, oldest first.`,
       );
       // The Resume button is gone with the banner entry; Recover is the next step.
       recover.button.focus();

@@ -21,7 +21,8 @@ export function healthLabel(health: TargetHealth): string {
         ? `Failing (${String(health.consecutiveFailures)} in a row)`
         : 'Failing';
     case 'paused':
-      return 'Paused';
+      // Its n8n workflow was unpublished or its Zap turned off: it holds replies until back.
+      return health.paused?.reason === 'unpublished' ? 'Paused (unpublished)' : 'Paused';
     case 'unused':
       return 'Unused';
   }

@@ -66,11 +66,19 @@ export function pauseBanner(options: PauseBannerOptions) {
           : [
               h('h2', {}, ['Deliveries paused']),
               h('ul', {}, paused.map(item)),
-              h('p', {}, [
-                'Resuming sends nothing by itself: new replies go out again, but what was ',
-                'recorded while paused stays paused. To re-send it, resume, then use Recover ',
-                'under Health.',
-              ]),
+              paused.some((t) => t.target.kind === 'webhook')
+                ? h('p', {}, [
+                    'Resuming sends nothing by itself: new replies go out again, but what was ',
+                    'recorded while paused stays paused. To re-send it, resume, then use Recover ',
+                    'under Health.',
+                  ])
+                : null,
+              paused.some((t) => t.target.kind === 'subscription')
+                ? h('p', {}, [
+                    'A paused subscription holds its replies: resumed here, or subscribed again ',
+                    'by its n8n workflow or Zap, it gets them, oldest first.',
+                  ])
+                : null,
               failure,
             ],
       );
