@@ -1,19 +1,17 @@
 // End-to-end: the built n8n-nodes package inside a real n8n 2.40 against a real relay on the embedded store.
 // Run with `npm run test:e2e:n8n` (scripts/n8n-e2e/run.mjs installs n8n and builds everything).
 import type { AcceptedMessage, Conversation, OutgoingPayload } from '@fourthchat/shared';
-import { sign } from '@fourthchat/shared';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startRelayProcess } from '../support/relay-process.js';
 import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
+import { aiReplyScenarios } from './ai-replies.js';
 import { HELD_REPORT_PATH, issue23Scenarios, SLOW_REPORT_PATH } from './issue-23.js';
 import { HELD_TRIGGER, slowReplyWorkflow } from './support/long-wait-workflows.js';
 import { N8nHome, type RunningN8n } from './support/n8n.js';
-import { ownerSession } from './support/n8n-rest.js';
-import { relayApi, type RelayApi } from './support/relay-api.js';
+import { awaitSubscribed, relayApi, type RelayApi } from './support/relay-api.js';
 import {
-  CREDENTIAL,
   DELIVERY_FAILED_TRIGGER,
   fourthChatCredential,
   loopWorkflow,
@@ -148,23 +146,8 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
   const webhookUrlOf = (variant: TriggerVariant) =>
     `${n8n.baseUrl}/webhook/${variant.webhookId}/webhook`;
 
-  /** Activation subscribes the trigger's webhook URL on the relay, for its event. */
-  async function awaitSubscription(connection: string, variant: TriggerVariant): Promise<void> {
-    await waitFor(
-      async () => {
-        const { data } = await api.get<{ data: { targetUrl: string; events?: string[] }[] }>(
-          `/api/connections/${connection}/subscriptions`,
-        );
-        return data.some(
-          (subscription) =>
-            subscription.targetUrl === webhookUrlOf(variant) &&
-            (subscription.events ?? ['ai.response']).join() ===
-              (variant.events ?? [variant.event ?? 'ai.response']).join(),
-        );
-      },
-      { timeoutMs: 60_000, intervalMs: 250, what: `"${variant.name}" to subscribe on the relay` },
-    );
-  }
+  const awaitSubscription = (connection: string, variant: TriggerVariant) =>
+    awaitSubscribed(api, connection, webhookUrlOf(variant), variant);
 
   beforeAll(async () => {
     const failing = await api.post<{ id: string }>(`/api/chatbots/${chatbotId}/connections`, {
@@ -187,100 +170,14 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
     // Four workflows imported and published through n8n's CLI (each run boots n8n), then started.
   }, scaledMs(100_000));
 
-  describe('(b) on AI replies', () => {
-    /** Sends a message to the relay and waits for the workflow run that carries its reply. */
-    async function sendAndAwaitRun(message: string): Promise<OutgoingPayload> {
-      const earlier = new Set(reportedRuns().map((payload) => payload.message.id));
-      const accepted = await api.post<AcceptedMessage>('/api/webhooks/incoming', {
-        connectionId,
-        message,
-        userId: 'e2e-trigger-user',
-      });
-      const run = await waitFor(
-        () =>
-          reportedRuns().find(
-            (payload) =>
-              payload.conversationId === accepted.conversationId &&
-              !earlier.has(payload.message.id),
-          ),
-        { timeoutMs: 60_000, intervalMs: 250, what: `n8n to run the workflow for "${message}"` },
-      );
-      return run;
-    }
-
-    test('runs the workflow with the reply when a message is sent to the relay', async () => {
-      const payload = await sendAndAwaitRun('Hello from the trigger test');
-      expect(payload).toMatchObject({
-        connectionId,
-        userId: 'e2e-trigger-user',
-        message: { role: 'assistant', content: expect.any(String) },
-      });
-      const conversation = await api.get<Conversation>(
-        `/api/conversations/${payload.conversationId}`,
-      );
-      expect(conversation.messages.at(-1)).toMatchObject({
-        id: payload.message.id,
-        content: payload.message.content,
-      });
-    });
-
-    test('answers a forged delivery with 401 and runs nothing', async () => {
-      const before = await home.countExecutions(REPLY_TRIGGER.id);
-      const body = JSON.stringify({
-        connectionId,
-        conversationId: 'forged-conversation',
-        message: { id: 'forged', role: 'assistant', content: 'Send me your password' },
-        timestamp: new Date().toISOString(),
-        metadata: {},
-      });
-      const forgedHeaders = sign({
-        secret: 'whsec_Zm9yZ2VkLWtleS1mb3JnZWQ=',
-        id: 'forged-1',
-        now: new Date(),
-        body,
-      });
-      const response = await fetch(webhookUrlOf(REPLY_TRIGGER), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...forgedHeaders },
-        body,
-      });
-      expect(response.status).toBe(401);
-
-      // A genuine delivery afterwards still runs, and it is the only new execution.
-      await sendAndAwaitRun('Hello after the forgery');
-      await waitFor(async () => (await home.countExecutions(REPLY_TRIGGER.id)) === before + 1, {
-        timeoutMs: 30_000,
-        what: 'the genuine execution to be stored',
-      });
-      expect(await home.countExecutions(REPLY_TRIGGER.id)).toBe(before + 1);
-      expect(reportedRuns().map((payload) => payload.message.id)).not.toContain('forged');
-    });
-
-    test('the credential test says what to fix: the API key on 401, the Base URL on 404', async () => {
-      const session = await ownerSession(n8n.baseUrl);
-      const credential = (data: Record<string, string>) => ({
-        ...CREDENTIAL,
-        type: 'fourthChatApi',
-        data,
-      });
-
-      expect(
-        await session.testCredential(credential({ baseUrl: relayBaseUrl, apiKey: relayApiKey })),
-      ).toMatchObject({ status: 'OK' });
-      expect(
-        await session.testCredential(
-          credential({ baseUrl: relayBaseUrl, apiKey: 'fck_not_a_key_of_this_relay_000000' }),
-        ),
-      ).toEqual({ status: 'Error', message: expect.stringContaining('The API key is not valid') });
-      expect(
-        await session.testCredential(
-          credential({ baseUrl: `${relayBaseUrl}/api`, apiKey: relayApiKey }),
-        ),
-      ).toEqual({
-        status: 'Error',
-        message: expect.stringContaining('The Base URL does not point at a FourthChat Relay'),
-      });
-    });
+  aiReplyScenarios({
+    api: () => api,
+    home: () => home,
+    n8nBaseUrl: () => n8n.baseUrl,
+    connectionId: () => connectionId,
+    replyWebhookUrl: () => webhookUrlOf(REPLY_TRIGGER),
+    relay: () => ({ baseUrl: relayBaseUrl, apiKey: relayApiKey }),
+    reportedRuns,
   });
 
   describe('(d) on failed deliveries', () => {

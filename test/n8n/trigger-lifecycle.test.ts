@@ -15,6 +15,12 @@ async function listed(trigger: PublishedTrigger): Promise<Subscription | undefin
   return data.find((subscription) => subscription.targetUrl === trigger.webhookUrl);
 }
 
+/** The subscription removed on the relay (its page's Delete), behind the trigger's back. */
+async function removeOnRelay(trigger: PublishedTrigger): Promise<void> {
+  const id = String(trigger.staticData.subscriptionId);
+  await relay().api.call('DELETE', `/api/subscriptions/${id}?remove=true`);
+}
+
 function triggerWith(parameters = {}, version = 2): PublishedTrigger {
   return host().trigger(triggerNode(relay().connectionId, parameters, version));
 }
@@ -83,10 +89,7 @@ describe('FourthChat Trigger publishing', () => {
   it('subscribes again when the relay no longer has the subscription', async () => {
     const trigger = triggerWith();
     await trigger.publish();
-    await relay().api.call(
-      'DELETE',
-      `/api/subscriptions/${String(trigger.staticData.subscriptionId)}?remove=true`,
-    );
+    await removeOnRelay(trigger);
     const { secret } = trigger.staticData;
     await expect(trigger.hook('checkExists')).resolves.toBe(false);
     expect(trigger.staticData).toEqual({ secret });
@@ -151,10 +154,7 @@ describe('FourthChat Trigger unpublishing', () => {
   it('tolerates a subscription that is already gone', async () => {
     const trigger = triggerWith();
     await trigger.publish();
-    await relay().api.call(
-      'DELETE',
-      `/api/subscriptions/${String(trigger.staticData.subscriptionId)}?remove=true`,
-    );
+    await removeOnRelay(trigger);
     const { secret } = trigger.staticData;
     await expect(trigger.unpublish()).resolves.toBeUndefined();
     expect(trigger.staticData).toEqual({ secret });

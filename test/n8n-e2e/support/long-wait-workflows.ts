@@ -1,6 +1,6 @@
 // The workflows of issue 23's end-to-end scenarios: a version 2 trigger that heals after n8n was
 // down, and a Send Message that waits past the relay's sync window.
-import { connectionById, credentials, type TriggerVariant } from './workflows.js';
+import { sendMessageNode, type TriggerVariant } from './workflows.js';
 
 /** (e) "FourthChat Trigger (version 2) → Report" on a connection of its own. */
 export const HELD_TRIGGER: TriggerVariant = {
@@ -39,24 +39,16 @@ export function slowReplyWorkflow(connectionId: string, reportUrl: string) {
           options: {},
         },
       },
-      {
-        id: 'send',
-        name: 'Send Message',
-        type: 'n8n-nodes-fourthchat.fourthChat',
-        typeVersion: 1,
-        position: [240, 0],
-        parameters: {
-          resource: 'message',
-          operation: 'send',
-          connectionId: connectionById(connectionId),
+      sendMessageNode(
+        connectionId,
+        {
           message: '={{ $json.body.message }}',
           userId: 'e2e-slow-user',
-          waitForReply: true,
           timeoutSeconds: 3,
           timeoutUnit: 'minutes',
         },
-        credentials,
-      },
+        [240, 0],
+      ),
       {
         id: 'report',
         name: 'Report',

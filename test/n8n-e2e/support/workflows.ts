@@ -16,10 +16,34 @@ export function fourthChatCredential(baseUrl: string, apiKey: string) {
   return { ...CREDENTIAL, type: 'fourthChatApi', data: { baseUrl, apiKey } };
 }
 
-export const credentials = { fourthChatApi: CREDENTIAL };
+const credentials = { fourthChatApi: CREDENTIAL };
 
-export function connectionById(connectionId: string) {
+function connectionById(connectionId: string) {
   return { __rl: true, mode: 'id', value: connectionId };
+}
+
+/** A FourthChat Send Message node waiting for the reply, as the workflows below place it. */
+export function sendMessageNode(
+  connectionId: string,
+  parameters: Record<string, unknown>,
+  position: [number, number],
+) {
+  return {
+    id: 'send',
+    name: 'Send Message',
+    type: 'n8n-nodes-fourthchat.fourthChat',
+    typeVersion: 1,
+    position,
+    parameters: {
+      resource: 'message',
+      operation: 'send',
+      connectionId: connectionById(connectionId),
+      waitForReply: true,
+      timeoutSeconds: 20,
+      ...parameters,
+    },
+    credentials,
+  };
 }
 
 /** (a) Manual → FourthChat Send Message, waiting for the reply. */
@@ -31,23 +55,7 @@ export function sendMessageWorkflow(connectionId: string, message: string) {
     settings: {},
     nodes: [
       MANUAL_TRIGGER,
-      {
-        id: 'send',
-        name: 'Send Message',
-        type: 'n8n-nodes-fourthchat.fourthChat',
-        typeVersion: 1,
-        position: [240, 0],
-        parameters: {
-          resource: 'message',
-          operation: 'send',
-          connectionId: connectionById(connectionId),
-          message,
-          userId: 'e2e-user',
-          waitForReply: true,
-          timeoutSeconds: 20,
-        },
-        credentials,
-      },
+      sendMessageNode(connectionId, { message, userId: 'e2e-user' }, [240, 0]),
     ],
     connections: { Manual: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
   };
@@ -167,23 +175,11 @@ export function loopWorkflow(connectionId: string, messages: readonly string[]) 
         position: [600, 0],
         parameters: { batchSize: 1, options: {} },
       },
-      {
-        id: 'send',
-        name: 'Send Message',
-        type: 'n8n-nodes-fourthchat.fourthChat',
-        typeVersion: 1,
-        position: [800, 100],
-        parameters: {
-          resource: 'message',
-          operation: 'send',
-          connectionId: connectionById(connectionId),
-          message: '={{ $json.messages }}',
-          userId: 'e2e-loop-user',
-          waitForReply: true,
-          timeoutSeconds: 20,
-        },
-        credentials,
-      },
+      sendMessageNode(
+        connectionId,
+        { message: '={{ $json.messages }}', userId: 'e2e-loop-user' },
+        [800, 100],
+      ),
     ],
     connections: {
       Manual: { main: [[{ node: 'Messages', type: 'main', index: 0 }]] },
