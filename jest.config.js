@@ -76,7 +76,15 @@ export default {
     esmProject('shared'),
     esmProject('store'),
     esmProject('relay'),
-    cjsProject('n8n'),
+    // n8n-core in the tests drives the nodes; both must load the one n8n-workflow the nodes are
+    // built against, so that n8n's errors and classes are the same ones (instanceof).
+    cjsProject('n8n', {
+      setupFiles: ['<rootDir>/test/n8n/support/n8n-env.ts'],
+      moduleNameMapper: {
+        '^(\\.{1,2}/.*)\\.js$': '$1',
+        '^n8n-workflow$': '<rootDir>/n8n-nodes/node_modules/n8n-workflow',
+      },
+    }),
     cjsProject('zapier'),
     esmProject('e2e'),
     // The connections page in real headless Chromium, against a real relay.

@@ -1,14 +1,15 @@
 // The store's durability, priced (#25): this build, which syncs every commit round before it
 // acknowledges; the build before it, which acknowledged once the commit was in the operating
 // system; and this build without its online compaction, which is what that compaction earns.
-// Each on a warm store of its own, in the same run: accept at 64 callers, accept → delivered at
-// 100 msg/s, and the store file after a fixed number of messages on a fresh store.
+// Each on a warm store of its own, in the same run, their runs taking turns: accept at 64 callers,
+// accept → delivered at 100 msg/s, and the store file after a fixed number of messages on a
+// fresh store.
 import { statSync } from 'node:fs';
 import { baselineClasspath } from '../lib/baseline-store.mjs';
 import { endToEndRun } from '../lib/e2e-run.mjs';
 import { benchMessage } from '../lib/messages.mjs';
 import { withRelayStack } from '../lib/relay-stack.mjs';
-import { medianOf } from '../lib/repeat.mjs';
+import { medianOfRuns } from '../lib/stats.mjs';
 import { startWarmStore } from '../lib/warm-store.mjs';
 import { runWindowed } from '../lib/windowed-load.mjs';
 import { describeAccept, formatMs } from '../report/format.mjs';
@@ -57,14 +58,35 @@ async function fileAfter(context, messages) {
   });
 }
 
-async function measureVariant(context, variant) {
+/** Runs `measure(variant, run)` for every run of every variant, taking turns, then the medians. */
+async function alternating(variants, runs, measure) {
+  const results = new Map(variants.map((variant) => [variant.key, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const variant of variants) results.get(variant.key).push(await measure(variant, run));
+  }
+  return new Map(
+    variants.map((variant) => [
+      variant.key,
+      { ...medianOfRuns(results.get(variant.key)), runs: results.get(variant.key) },
+    ]),
+  );
+}
+
+/**
+ * Each variant on a warm store of its own, all started first; then their runs take turns, so a
+ * machine that gets busier or quieter during the phase weighs on every variant alike.
+ */
+async function measureAll(context, variants) {
   const { plan, fixtures, now } = context;
-  const own = { ...context, classpath: variant.classpath, compaction: variant.compaction };
-  const warmStore = await startWarmStore(own);
+  const stores = new Map();
   try {
-    const stacked = { ...own, warmStore };
-    const accept = await medianOf(plan.runs, (run) =>
-      withRelayStack(stacked, (stack) =>
+    for (const variant of variants) {
+      const own = { ...context, classpath: variant.classpath, compaction: variant.compaction };
+      stores.set(variant.key, { ...own, warmStore: await startWarmStore(own) });
+    }
+    const on = (variant) => stores.get(variant.key);
+    const accept = await alternating(variants, plan.runs, (variant, run) =>
+      withRelayStack(on(variant), (stack) =>
         acceptRun({
           ...stack,
           connectionId: stack.connections.healthy,
@@ -74,8 +96,8 @@ async function measureVariant(context, variant) {
         }),
       ),
     );
-    const endToEnd = await medianOf(plan.runs, (run) =>
-      withRelayStack(stacked, (stack) =>
+    const endToEnd = await alternating(variants, plan.runs, (variant, run) =>
+      withRelayStack(on(variant), (stack) =>
         endToEndRun({
           stack,
           receiver: fixtures.receiver,
@@ -87,22 +109,29 @@ async function measureVariant(context, variant) {
         }),
       ),
     );
-    return { name: variant.name, accept, endToEnd, file: await fileAfter(own, plan.fileMessages) };
+    return { accept, endToEnd };
   } finally {
-    await warmStore.stop();
+    for (const { warmStore } of stores.values()) await warmStore.stop();
   }
 }
 
 export async function measureStoreVariants(context) {
   const { log, plan } = context;
+  const variants = variantsOf(context);
+  const { accept, endToEnd } = await measureAll(context, variants);
   const byVariant = {};
-  for (const variant of variantsOf(context)) {
-    log(`  store variant: ${variant.name}`);
-    const figures = await measureVariant(context, variant);
+  for (const variant of variants) {
+    const own = { ...context, classpath: variant.classpath, compaction: variant.compaction };
+    const figures = {
+      name: variant.name,
+      accept: accept.get(variant.key),
+      endToEnd: endToEnd.get(variant.key),
+      file: await fileAfter(own, plan.fileMessages),
+    };
     byVariant[variant.key] = figures;
     const ms = (value) => formatMs(value, plan.drainSeconds);
     log(
-      `    accept c=${CALLERS}: ${describeAccept(figures.accept)}; ${RATE} msg/s: p50 ${ms(figures.endToEnd.e2eP50)}, p99 ${ms(figures.endToEnd.e2eP99)}; file ${figures.file.storeFileMB.toFixed(0)} MB after ${figures.file.delivered} messages`,
+      `  ${variant.name}: accept c=${CALLERS}: ${describeAccept(figures.accept)}; ${RATE} msg/s: p50 ${ms(figures.endToEnd.e2eP50)}, p99 ${ms(figures.endToEnd.e2eP99)}; file ${figures.file.storeFileMB.toFixed(0)} MB after ${figures.file.delivered} messages`,
     );
   }
   return { callers: CALLERS, rate: RATE, baseline: BASELINE_REF, byVariant };

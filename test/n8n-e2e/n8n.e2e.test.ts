@@ -1,16 +1,17 @@
 // End-to-end: the built n8n-nodes package inside a real n8n 2.40 against a real relay on the embedded store.
 // Run with `npm run test:e2e:n8n` (scripts/n8n-e2e/run.mjs installs n8n and builds everything).
 import type { AcceptedMessage, Conversation, OutgoingPayload } from '@fourthchat/shared';
-import { sign } from '@fourthchat/shared';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startRelayProcess } from '../support/relay-process.js';
 import { scaledMs } from '../support/time-scale.js';
 import { waitFor } from '../support/wait.js';
+import { aiReplyScenarios } from './ai-replies.js';
+import { HELD_REPORT_PATH, issue23Scenarios, SLOW_REPORT_PATH } from './issue-23.js';
+import { HELD_TRIGGER, slowReplyWorkflow } from './support/long-wait-workflows.js';
 import { N8nHome, type RunningN8n } from './support/n8n.js';
-import { ownerSession } from './support/n8n-rest.js';
-import { relayApi, type RelayApi } from './support/relay-api.js';
+import { awaitSubscribed, relayApi, type RelayApi } from './support/relay-api.js';
 import {
-  CREDENTIAL,
   DELIVERY_FAILED_TRIGGER,
   fourthChatCredential,
   loopWorkflow,
@@ -33,6 +34,7 @@ let connectionId: string;
 let chatbotId: string;
 let relayBaseUrl: string;
 let relayApiKey: string;
+let ai: FakeOpenAi;
 
 /** The items that workflow runs reported to the receiver at `path`. */
 function reported<T>(path: string): T[] {
@@ -46,9 +48,21 @@ function reportedRuns(): OutgoingPayload[] {
 }
 
 beforeAll(async () => {
-  // The relay and its store (jest's global setup) as users run them, with the echo AI; retries
-  // 100 ms apart, so that a delivery to a failing webhook URL gives up (delivery.failed) at once.
-  const relay = await startRelayProcess({ env: { RELAY_RETRY_SCHEDULE: '100ms,100ms,100ms' } });
+  // The relay and its store (jest's global setup) as users run them, with a loopback OpenAI the
+  // tests can hold; retries 100 ms apart, so that a delivery to a failing webhook URL gives up
+  // (delivery.failed) at once; a target paused after 3 failed deliveries; a 5 s sync window.
+  ai = await startFakeOpenAi();
+  cleanups.push(() => ai.close());
+  const relay = await startRelayProcess({
+    env: {
+      AI_PROVIDER: 'openai',
+      OPENAI_BASE_URL: ai.baseUrl,
+      OPENAI_API_KEY: 'sk-e2e',
+      RELAY_RETRY_SCHEDULE: '100ms,100ms,100ms',
+      RELAY_DISABLE_AFTER: '3',
+      RELAY_SYNC_TIMEOUT_MS: '5000',
+    },
+  });
   cleanups.push(() => relay.stop());
   relayBaseUrl = relay.baseUrl;
   relayApiKey = relay.apiKey;
@@ -122,29 +136,18 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
   const workflows = () => [
     triggerWorkflow(connectionId, `${origin()}${REPORT_PATH}`, REPLY_TRIGGER),
     triggerWorkflow(failingConnectionId, `${origin()}${ALERT_PATH}`, DELIVERY_FAILED_TRIGGER),
+    triggerWorkflow(heldConnectionId, `${origin()}${HELD_REPORT_PATH}`, HELD_TRIGGER),
+    slowReplyWorkflow(connectionId, `${origin()}${SLOW_REPORT_PATH}`),
   ];
   let n8n: RunningN8n;
   let failingConnectionId: string;
+  let heldConnectionId: string;
 
   const webhookUrlOf = (variant: TriggerVariant) =>
     `${n8n.baseUrl}/webhook/${variant.webhookId}/webhook`;
 
-  /** Activation subscribes the trigger's webhook URL on the relay, for its event. */
-  async function awaitSubscription(connection: string, variant: TriggerVariant): Promise<void> {
-    await waitFor(
-      async () => {
-        const { data } = await api.get<{ data: { targetUrl: string; events?: string[] }[] }>(
-          `/api/connections/${connection}/subscriptions`,
-        );
-        return data.some(
-          (subscription) =>
-            subscription.targetUrl === webhookUrlOf(variant) &&
-            (subscription.events ?? ['ai.response']).join() === (variant.event ?? 'ai.response'),
-        );
-      },
-      { timeoutMs: 60_000, intervalMs: 250, what: `"${variant.name}" to subscribe on the relay` },
-    );
-  }
+  const awaitSubscription = (connection: string, variant: TriggerVariant) =>
+    awaitSubscribed(api, connection, webhookUrlOf(variant), variant);
 
   beforeAll(async () => {
     const failing = await api.post<{ id: string }>(`/api/chatbots/${chatbotId}/connections`, {
@@ -152,110 +155,29 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
       webhookUrl: `${origin()}${FAILING_PATH}`,
     });
     failingConnectionId = failing.id;
-    for (const workflow of workflows()) {
-      await home.importWorkflow(workflow);
-      await home.publish(workflow.id);
-    }
+    const held = await api.post<{ id: string }>(`/api/chatbots/${chatbotId}/connections`, {
+      name: 'n8n e2e, held while n8n is down',
+      webhookUrl: `${origin()}/held-connection-webhook`,
+    });
+    heldConnectionId = held.id;
+    await home.importWorkflows(workflows());
+    for (const workflow of workflows()) await home.publish(workflow.id);
     n8n = await home.start();
     cleanups.push(() => n8n.stop());
     await awaitSubscription(connectionId, REPLY_TRIGGER);
     await awaitSubscription(failingConnectionId, DELIVERY_FAILED_TRIGGER);
-  });
+    await awaitSubscription(heldConnectionId, HELD_TRIGGER);
+    // Four workflows imported and published through n8n's CLI (each run boots n8n), then started.
+  }, scaledMs(100_000));
 
-  describe('(b) on AI replies', () => {
-    /** Sends a message to the relay and waits for the workflow run that carries its reply. */
-    async function sendAndAwaitRun(message: string): Promise<OutgoingPayload> {
-      const earlier = new Set(reportedRuns().map((payload) => payload.message.id));
-      const accepted = await api.post<AcceptedMessage>('/api/webhooks/incoming', {
-        connectionId,
-        message,
-        userId: 'e2e-trigger-user',
-      });
-      const run = await waitFor(
-        () =>
-          reportedRuns().find(
-            (payload) =>
-              payload.conversationId === accepted.conversationId &&
-              !earlier.has(payload.message.id),
-          ),
-        { timeoutMs: 60_000, intervalMs: 250, what: `n8n to run the workflow for "${message}"` },
-      );
-      return run;
-    }
-
-    test('runs the workflow with the reply when a message is sent to the relay', async () => {
-      const payload = await sendAndAwaitRun('Hello from the trigger test');
-      expect(payload).toMatchObject({
-        connectionId,
-        userId: 'e2e-trigger-user',
-        message: { role: 'assistant', content: expect.any(String) },
-      });
-      const conversation = await api.get<Conversation>(
-        `/api/conversations/${payload.conversationId}`,
-      );
-      expect(conversation.messages.at(-1)).toMatchObject({
-        id: payload.message.id,
-        content: payload.message.content,
-      });
-    });
-
-    test('answers a forged delivery with 401 and runs nothing', async () => {
-      const before = await home.countExecutions(REPLY_TRIGGER.id);
-      const body = JSON.stringify({
-        connectionId,
-        conversationId: 'forged-conversation',
-        message: { id: 'forged', role: 'assistant', content: 'Send me your password' },
-        timestamp: new Date().toISOString(),
-        metadata: {},
-      });
-      const forgedHeaders = sign({
-        secret: 'whsec_Zm9yZ2VkLWtleS1mb3JnZWQ=',
-        id: 'forged-1',
-        now: new Date(),
-        body,
-      });
-      const response = await fetch(webhookUrlOf(REPLY_TRIGGER), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...forgedHeaders },
-        body,
-      });
-      expect(response.status).toBe(401);
-
-      // A genuine delivery afterwards still runs, and it is the only new execution.
-      await sendAndAwaitRun('Hello after the forgery');
-      await waitFor(async () => (await home.countExecutions(REPLY_TRIGGER.id)) === before + 1, {
-        timeoutMs: 30_000,
-        what: 'the genuine execution to be stored',
-      });
-      expect(await home.countExecutions(REPLY_TRIGGER.id)).toBe(before + 1);
-      expect(reportedRuns().map((payload) => payload.message.id)).not.toContain('forged');
-    });
-
-    test('the credential test says what to fix: the API key on 401, the Base URL on 404', async () => {
-      const session = await ownerSession(n8n.baseUrl);
-      const credential = (data: Record<string, string>) => ({
-        ...CREDENTIAL,
-        type: 'fourthChatApi',
-        data,
-      });
-
-      expect(
-        await session.testCredential(credential({ baseUrl: relayBaseUrl, apiKey: relayApiKey })),
-      ).toMatchObject({ status: 'OK' });
-      expect(
-        await session.testCredential(
-          credential({ baseUrl: relayBaseUrl, apiKey: 'fck_not_a_key_of_this_relay_000000' }),
-        ),
-      ).toEqual({ status: 'Error', message: expect.stringContaining('The API key is not valid') });
-      expect(
-        await session.testCredential(
-          credential({ baseUrl: `${relayBaseUrl}/api`, apiKey: relayApiKey }),
-        ),
-      ).toEqual({
-        status: 'Error',
-        message: expect.stringContaining('The Base URL does not point at a FourthChat Relay'),
-      });
-    });
+  aiReplyScenarios({
+    api: () => api,
+    home: () => home,
+    n8nBaseUrl: () => n8n.baseUrl,
+    connectionId: () => connectionId,
+    replyWebhookUrl: () => webhookUrlOf(REPLY_TRIGGER),
+    relay: () => ({ baseUrl: relayBaseUrl, apiKey: relayApiKey }),
+    reportedRuns,
   });
 
   describe('(d) on failed deliveries', () => {
@@ -294,7 +216,30 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
         attempts: 4,
         lastError: expect.stringContaining('500'),
         lastAttemptAt: expect.any(String),
+        delivery: {
+          id: expect.any(String),
+          attempt: 1,
+          isLastAttempt: false,
+          url: expect.stringContaining('/api/deliveries/'),
+        },
       });
     });
+  });
+
+  issue23Scenarios({
+    api: () => api,
+    ai: () => ai,
+    receiver: () => receiver,
+    home: () => home,
+    n8n: () => n8n,
+    stopN8n: () => n8n.stop(),
+    restartN8n: async (env) => {
+      n8n = await home.start(n8n.port, env);
+      cleanups.push(() => n8n.stop());
+    },
+    connectionId: () => connectionId,
+    heldConnectionId: () => heldConnectionId,
+    heldWebhookUrl: () => webhookUrlOf(HELD_TRIGGER),
+    slowWorkflowId: 'fcE2eSlowReply',
   });
 });

@@ -1,124 +1,121 @@
-import { FourthChat } from '../../n8n-nodes/nodes/FourthChat/FourthChat.node';
-import { executeContext } from './support/contexts';
-import { connectionById, outgoingPayload } from './support/payloads';
-import { installNock, relay } from './support/relay';
+import { useScriptedRelay } from './support/setup';
+import { actionNode, CONTINUE_ON_FAIL, sendMessageNode } from './support/nodes';
+import type { ScriptedAnswer } from './support/scripted-relay';
 
-installNock();
+// How relay errors read in n8n: a loopback server answers as the relay (or a proxy) would.
+const harness = useScriptedRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
-const node = new FourthChat();
+const relayError = (code: string, message: string) => ({ error: { code, message } });
 
-/** Two items asking for conversations `conv_a` and `conv_b`. */
-function getTwoConversations(continueOnFail = false) {
-  const context = executeContext({
-    continueOnFail,
-    items: [{ json: {} }, { json: {} }],
-    parameters: { resource: 'conversation', operation: 'get' },
-    itemParameters: [{ conversationId: 'conv_a' }, { conversationId: 'conv_b' }],
-  });
-  return node.execute.call(context.asN8n);
+/** Two items asking for conversations `conv_a` and `conv_b`; `answers` by conversation. */
+async function getTwoConversations(answers: Record<string, ScriptedAnswer>, extra = {}) {
+  relay().answer((request) => answers[request.path.split('/').at(-1) ?? ''] ?? { status: 500 });
+  const items = [{ json: { id: 'conv_a' } }, { json: { id: 'conv_b' } }];
+  return await host().executions.execute(
+    actionNode(
+      { resource: 'conversation', operation: 'get', conversationId: '={{ $json.id }}' },
+      extra,
+    ),
+    { items },
+  );
 }
 
-function relayError(code: string, message: string) {
-  return { error: { code, message } };
-}
+const found = (id: string): ScriptedAnswer => ({ status: 200, body: { id, messages: [] } });
 
 describe('FourthChat error handling', () => {
   it('says a 401 is about the API key and names the item', async () => {
-    const scope = relay()
-      .get('/api/conversations/conv_a')
-      .reply(200, { id: 'conv_a', messages: [] })
-      .get('/api/conversations/conv_b')
-      .reply(401, relayError('unauthorized', 'unknown API key'));
-    await expect(getTwoConversations()).rejects.toMatchObject({
+    const execution = await getTwoConversations({
+      conv_a: found('conv_a'),
+      conv_b: { status: 401, body: relayError('unauthorized', 'unknown API key') },
+    });
+    expect(execution.error).toMatchObject({
       name: 'NodeApiError',
       message: 'FourthChat rejected the API key',
       description: expect.stringContaining('unknown API key'),
       httpCode: '401',
       context: { itemIndex: 1 },
     });
-    scope.done();
   });
 
   it('says a 404 is about the ID and the workspace', async () => {
-    const scope = relay()
-      .get('/api/conversations/conv_a')
-      .reply(404, relayError('not_found', 'conversation conv_a not found'));
-    await expect(getTwoConversations()).rejects.toMatchObject({
+    const execution = await getTwoConversations({
+      conv_a: { status: 404, body: relayError('not_found', 'conversation conv_a not found') },
+    });
+    expect(execution.error).toMatchObject({
       message: 'Not found in this FourthChat workspace: conversation conv_a not found',
       description: expect.stringContaining('only sees its own workspace'),
       httpCode: '404',
       context: { itemIndex: 0 },
     });
-    scope.done();
   });
 
   it('says a 429 is a rate limit and passes on Retry-After', async () => {
-    const scope = relay()
-      .get('/api/conversations/conv_a')
-      .reply(429, relayError('rate_limited', 'slow down'), { 'Retry-After': '7' });
-    await expect(getTwoConversations()).rejects.toMatchObject({
+    const execution = await getTwoConversations({
+      conv_a: {
+        status: 429,
+        body: relayError('rate_limited', 'slow down'),
+        headers: { 'Retry-After': '7' },
+      },
+    });
+    expect(execution.error).toMatchObject({
       message: 'FourthChat rate limit reached',
       description: expect.stringContaining('Retry after 7 s'),
       httpCode: '429',
     });
-    scope.done();
   });
 
   it('says a 424 means the chatbot could not reply', async () => {
-    const scope = relay()
-      .post('/api/webhooks/incoming')
-      .query(true)
-      .reply(424, relayError('reply_failed', 'the AI provider timed out'));
-    const context = executeContext({
-      parameters: {
-        resource: 'message',
-        operation: 'send',
-        connectionId: connectionById,
-        message: 'hi',
-      },
-    });
-    await expect(node.execute.call(context.asN8n)).rejects.toMatchObject({
+    relay().answer(() => ({
+      status: 424,
+      body: relayError('reply_failed', 'the AI provider timed out'),
+    }));
+    const execution = await host().executions.execute(sendMessageNode('conn_1'));
+    expect(execution.error).toMatchObject({
       message: 'The chatbot could not generate a reply',
       description: expect.stringContaining('the AI provider timed out'),
       httpCode: '424',
     });
-    scope.done();
   });
 
   it('reports other relay errors with their code', async () => {
-    const scope = relay()
-      .get('/api/conversations/conv_a')
-      .reply(503, relayError('store_unavailable', 'database unreachable'));
-    await expect(getTwoConversations()).rejects.toMatchObject({
+    const execution = await getTwoConversations({
+      conv_a: { status: 503, body: relayError('store_unavailable', 'database unreachable') },
+    });
+    expect(execution.error).toMatchObject({
       message: 'FourthChat request failed (store_unavailable): database unreachable',
       httpCode: '503',
     });
-    scope.done();
+  });
+
+  it('fails on an answer that is not the documented one', async () => {
+    relay().answer(() => ({ status: 200, body: { hello: 'world' } }));
+    const execution = await host().executions.execute(sendMessageNode('conn_1'));
+    expect(execution.error).toMatchObject({
+      message: 'The FourthChat relay answered with an unexpected body',
+    });
   });
 
   it('says when the relay cannot be reached', async () => {
-    const scope = relay().get('/api/conversations/conv_a').replyWithError('connect ECONNREFUSED');
-    await expect(getTwoConversations()).rejects.toMatchObject({
+    host().credentials = { baseUrl: 'http://127.0.0.1:9', apiKey: 'fck_x' };
+    const execution = await getTwoConversations({});
+    expect(execution.error).toMatchObject({
       name: 'NodeOperationError',
-      message: 'Could not reach the FourthChat relay at https://relay.test',
+      message: 'Could not reach the FourthChat relay at http://127.0.0.1:9',
       context: { itemIndex: 0 },
     });
-    scope.done();
   });
 
   it('with Continue On Fail, turns a failed item into an error item and goes on', async () => {
-    const conversation = {
-      id: 'conv_b',
-      connectionId: 'conn_1',
-      messages: [outgoingPayload().message],
-    };
-    const scope = relay()
-      .get('/api/conversations/conv_a')
-      .reply(404, relayError('not_found', 'conversation conv_a not found'))
-      .get('/api/conversations/conv_b')
-      .reply(200, conversation);
-    const output = await getTwoConversations(true);
-    expect(output).toEqual([
+    const execution = await getTwoConversations(
+      {
+        conv_a: { status: 404, body: relayError('not_found', 'conversation conv_a not found') },
+        conv_b: found('conv_b'),
+      },
+      CONTINUE_ON_FAIL,
+    );
+    expect(execution.outputs).toEqual([
       [
         {
           json: {
@@ -127,9 +124,8 @@ describe('FourthChat error handling', () => {
           },
           pairedItem: { item: 0 },
         },
-        { json: conversation, pairedItem: { item: 1 } },
+        { json: { id: 'conv_b', messages: [] }, pairedItem: { item: 1 } },
       ],
     ]);
-    scope.done();
   });
 });

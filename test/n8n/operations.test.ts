@@ -1,107 +1,104 @@
+import { LoadOptionsContext } from 'n8n-core';
+import type { Conversation, OutgoingPayload } from '../../n8n-nodes/shared';
 import { FourthChat } from '../../n8n-nodes/nodes/FourthChat/FourthChat.node';
-import { executeContext, loadOptionsContext } from './support/contexts';
-import { CONNECTION_ID, connectionById } from './support/payloads';
-import { installNock, relay } from './support/relay';
+import { additionalData } from './support/additional-data';
+import { useRelay } from './support/setup';
+import { actionNode, byId, sendMessageNode } from './support/nodes';
+import { oneNodeWorkflow } from './support/workflow';
 
-installNock();
-
-const node = new FourthChat();
+// Conversation → Get, Connection → Test and the connection list, against a real relay.
+const harness = useRelay();
+const relay = () => harness.relay;
+const host = () => harness.host;
 
 describe('FourthChat → Conversation → Get', () => {
   it('returns the conversation with its messages', async () => {
-    const conversation = {
-      id: 'conv/1',
-      connectionId: CONNECTION_ID,
-      createdAt: '2024-01-15T10:29:59Z',
-      messages: [
-        {
-          id: 'm1',
-          role: 'user',
-          content: 'Hi',
-          status: 'completed',
-          createdAt: '2024-01-15T10:30:00Z',
-        },
-      ],
-    };
-    const scope = relay().get('/api/conversations/conv%2F1').reply(200, conversation);
-    const context = executeContext({
-      parameters: { resource: 'conversation', operation: 'get', conversationId: 'conv/1' },
-    });
-    await expect(node.execute.call(context.asN8n)).resolves.toEqual([
-      [{ json: conversation, pairedItem: { item: 0 } }],
+    const sent = await host().executions.execute(
+      sendMessageNode(relay().connectionId, { message: 'Hi' }),
+    );
+    const reply = sent.json[0] as OutgoingPayload;
+    const execution = await host().executions.execute(
+      actionNode({ resource: 'conversation', operation: 'get', conversationId: '={{ $json.id }}' }),
+      { items: [{ json: { id: reply.conversationId } }] },
+    );
+    const [conversation] = execution.json as Conversation[];
+    expect(conversation?.id).toBe(reply.conversationId);
+    expect(conversation?.messages.map(({ role, content }) => ({ role, content }))).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: '[echo] Hi' },
     ]);
-    scope.done();
   });
 });
 
 describe('FourthChat → Connection → Test', () => {
-  it('asks the relay to send the test payload and returns the outcome', async () => {
-    const outcome = {
-      ok: true,
-      status: 200,
-      durationMs: 42,
-      subscriptions: [{ id: 'sub_1', ok: false, status: 500, durationMs: 12, error: 'HTTP 500' }],
-    };
-    const scope = relay().post(`/api/connections/${CONNECTION_ID}/test`).reply(200, outcome);
-    const context = executeContext({
-      parameters: { resource: 'connection', operation: 'test', connectionId: connectionById },
-    });
-    await expect(node.execute.call(context.asN8n)).resolves.toEqual([
-      [{ json: outcome, pairedItem: { item: 0 } }],
-    ]);
-    scope.done();
+  it('has the relay send the test payload, and returns the outcome', async () => {
+    const execution = await host().executions.execute(
+      actionNode({
+        resource: 'connection',
+        operation: 'test',
+        connectionId: byId(relay().connectionId),
+      }),
+    );
+    expect(execution.json).toEqual([expect.objectContaining({ ok: true, status: 200 })]);
+    const received = relay().webhook.requests.map(
+      (request) => JSON.parse(request.body) as { test?: boolean },
+    );
+    expect(received).toContainEqual(expect.objectContaining({ test: true }));
   });
 
   it('accepts a connection picked from the list', async () => {
-    const scope = relay()
-      .post('/api/connections/conn_9/test')
-      .reply(200, { ok: true, subscriptions: [] });
-    const context = executeContext({
-      parameters: {
+    const execution = await host().executions.execute(
+      actionNode({
         resource: 'connection',
         operation: 'test',
-        connectionId: { __rl: true, mode: 'list', value: 'conn_9' },
-      },
-    });
-    await node.execute.call(context.asN8n);
-    scope.done();
+        connectionId: { __rl: true, mode: 'list', value: relay().connectionId },
+      }),
+    );
+    expect(execution.json).toEqual([expect.objectContaining({ ok: true })]);
   });
 });
 
 describe('FourthChat connection list', () => {
-  const connections = {
-    data: [
-      { id: 'conn_1', name: 'Support CRM' },
-      { id: 'conn_2', name: 'Mobile app' },
-    ],
-  };
+  beforeAll(async () => {
+    const chatbot = await relay().api.post<{ id: string }>('/api/chatbots', { name: 'second bot' });
+    await relay().api.post(`/api/chatbots/${chatbot.id}/connections`, {
+      name: 'Mobile app',
+      webhookUrl: relay().webhook.url,
+    });
+  });
+
+  async function search(filter?: string) {
+    const node = actionNode({ resource: 'message', operation: 'send' });
+    const { workflow } = oneNodeWorkflow(node);
+    const context = new LoadOptionsContext(
+      workflow,
+      node,
+      additionalData({ credentials: () => relay().credentials, urls: host().urls }),
+      'connectionId',
+    );
+    return await new FourthChat().methods.listSearch.searchConnections.call(context, filter);
+  }
 
   it('lists the workspace connections by name', async () => {
-    const scope = relay().get('/api/connections').reply(200, connections);
-    const result = await node.methods.listSearch.searchConnections.call(loadOptionsContext().asN8n);
-    expect(result).toEqual({
-      results: [
-        { name: 'Support CRM', value: 'conn_1' },
-        { name: 'Mobile app', value: 'conn_2' },
-      ],
-    });
-    scope.done();
+    const { results } = await search();
+    expect(results).toEqual(
+      expect.arrayContaining([
+        { name: 'n8n unit tests', value: relay().connectionId },
+        { name: 'Mobile app', value: expect.any(String) },
+      ]),
+    );
   });
 
   it('filters by name, case-insensitively', async () => {
-    const scope = relay().get('/api/connections').reply(200, connections);
-    const result = await node.methods.listSearch.searchConnections.call(
-      loadOptionsContext().asN8n,
-      'MOBILE',
-    );
-    expect(result.results).toEqual([{ name: 'Mobile app', value: 'conn_2' }]);
-    scope.done();
+    expect((await search('MOBILE')).results).toEqual([
+      { name: 'Mobile app', value: expect.any(String) },
+    ]);
   });
 });
 
 describe('FourthChat node description', () => {
   it('is usable as an AI tool and offers the three operations', () => {
-    const { description } = node;
+    const { description } = new FourthChat();
     expect(description.usableAsTool).toBe(true);
     const operations = description.properties
       .filter((property) => property.name === 'operation')

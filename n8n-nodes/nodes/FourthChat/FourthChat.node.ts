@@ -4,6 +4,8 @@ import {
   type INodeExecutionData,
   type INodeType,
   type INodeTypeDescription,
+  type IWebhookFunctions,
+  type IWebhookResponseData,
 } from 'n8n-workflow';
 import { searchConnections } from '../common/connectionLocator';
 import { CREDENTIAL_TYPE } from '../common/credentials';
@@ -11,6 +13,7 @@ import { executeItems } from './execute';
 import { connectionDescription } from './resources/connection';
 import { conversationDescription } from './resources/conversation';
 import { messageDescription } from './resources/message';
+import { callbackWebhooks, receiveCallback } from './resources/message/callback';
 
 export class FourthChat implements INodeType {
   description: INodeTypeDescription = {
@@ -29,6 +32,7 @@ export class FourthChat implements INodeType {
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
     credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+    webhooks: callbackWebhooks,
     properties: [
       {
         displayName: 'Resource',
@@ -51,6 +55,10 @@ export class FourthChat implements INodeType {
   methods = { listSearch: { searchConnections } };
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-    return await executeItems.call(this);
+    return await executeItems.call(this, new Date());
+  }
+
+  async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    return await receiveCallback.call(this, new Date());
   }
 }

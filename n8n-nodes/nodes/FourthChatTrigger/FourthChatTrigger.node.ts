@@ -8,7 +8,8 @@ import {
 } from 'n8n-workflow';
 import { connectionLocator, searchConnections } from '../common/connectionLocator';
 import { CREDENTIAL_TYPE } from '../common/credentials';
-import { eventProperty, eventSubtitle } from './event';
+import { eventProperty, eventsProperty, eventSubtitle } from './event';
+import { filtersProperty, optionsProperty } from './options';
 import { subscribe, subscriptionExists, unsubscribe } from './lifecycle';
 import { receive } from './receive';
 
@@ -21,10 +22,12 @@ export class FourthChatTrigger implements INodeType {
       dark: 'file:../../icons/fourthchat.dark.svg',
     },
     group: ['trigger'],
-    version: 1,
+    // 2: "Events" (several) replaces "Event" (one); workflows saved with version 1 keep theirs.
+    version: [1, 2],
+    defaultVersion: 2,
     subtitle: eventSubtitle,
     description:
-      'Starts the workflow when the chatbot of a FourthChat connection replies, or when its deliveries fail',
+      'Starts the workflow when the chatbot of a FourthChat connection replies, or on its delivery events',
     defaults: { name: 'FourthChat Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
@@ -42,23 +45,9 @@ export class FourthChatTrigger implements INodeType {
     properties: [
       connectionLocator,
       eventProperty,
-      {
-        displayName: 'Options',
-        name: 'options',
-        type: 'collection',
-        placeholder: 'Add Option',
-        default: {},
-        options: [
-          {
-            displayName: 'Include Test Events',
-            name: 'includeTestEvents',
-            type: 'boolean',
-            default: false,
-            description:
-              'Whether to also start the workflow for the test payload that a connection test sends',
-          },
-        ],
-      },
+      eventsProperty,
+      filtersProperty,
+      optionsProperty,
     ],
   };
 

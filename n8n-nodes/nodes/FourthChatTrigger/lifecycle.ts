@@ -1,25 +1,34 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import {
-  DEFAULT_EVENT_TYPES,
-  isEventType,
   isNonEmptyString,
   isPlainObject,
   type CreateSubscriptionRequest,
-  type EventType,
+  DEFAULT_EVENT_TYPES,
 } from '../../shared';
 import { CONNECTION_PARAMETER } from '../common/connectionLocator';
 import { listData } from '../common/json';
 import { requiredText } from '../common/parameters';
 import { apiPath, relayRequest } from '../common/transport';
-import { chosenEvent, EVENT_PARAMETER } from './event';
-import { forgetSubscription, readSubscription, saveSubscription } from './subscription';
+import { chosenEvents } from './event';
+import { listsAsWanted, type WantedSubscription } from './listed';
+import {
+  FILTERS_PARAMETER,
+  OPTIONS_PARAMETER,
+  subscriptionFilter,
+  whileUnpublished,
+} from './options';
+import {
+  forgetSubscription,
+  readSubscription,
+  saveSubscription,
+  secretToSubscribeWith,
+} from './subscription';
 
 interface HookTarget {
   connectionId: string;
-  /** This node's webhook URL: the production one when published, the test one while listening. */
-  targetUrl: string;
-  event: EventType;
+  /** This node's webhook URL (the production one when published, the test one while listening). */
+  wanted: WantedSubscription;
 }
 
 function hookTarget(this: IHookFunctions): HookTarget {
@@ -33,29 +42,13 @@ function hookTarget(this: IHookFunctions): HookTarget {
   if (targetUrl === undefined) {
     throw new NodeOperationError(node, 'n8n did not provide a webhook URL for this trigger');
   }
-  const event = chosenEvent(node, this.getNodeParameter(EVENT_PARAMETER, ''));
-  return { connectionId, targetUrl, event };
-}
-
-interface ListedSubscription {
-  id: string;
-  targetUrl: string;
-  events: readonly EventType[];
-}
-
-/** A listed subscription; one without `events` (a relay from before events) gets replies only. */
-function listedSubscription(value: unknown): ListedSubscription | undefined {
-  if (!isPlainObject(value) || !isNonEmptyString(value.id)) return undefined;
-  if (typeof value.targetUrl !== 'string') return undefined;
-  const events = Array.isArray(value.events)
-    ? value.events.filter(isEventType)
-    : DEFAULT_EVENT_TYPES;
-  return { id: value.id, targetUrl: value.targetUrl, events };
-}
-
-/** Whether a subscription delivers exactly the chosen event, and nothing this node would refuse. */
-function receivesOnly(subscription: ListedSubscription, event: EventType): boolean {
-  return subscription.events.length === 1 && subscription.events[0] === event;
+  const wanted: WantedSubscription = {
+    targetUrl,
+    events: chosenEvents(node, (name) => this.getNodeParameter(name, '')),
+    filter: subscriptionFilter(node, this.getNodeParameter(FILTERS_PARAMETER, {})),
+    whileUnpublished: whileUnpublished(node, this.getNodeParameter(OPTIONS_PARAMETER, {})),
+  };
+  return { connectionId, wanted };
 }
 
 function isCreatedSubscription(value: unknown): value is { id: string; secret: string } {
@@ -63,54 +56,61 @@ function isCreatedSubscription(value: unknown): value is { id: string; secret: s
 }
 
 /**
- * Whether the saved subscription still exists on the relay for this URL and connection, with the
- * chosen event. A stale one (deleted on the relay, saved for another URL or connection, or for
- * another event since the user changed it) is forgotten so that `subscribe` registers afresh; the
- * relay then updates the subscription of the same URL in place.
+ * Whether the saved subscription is on the relay for this URL and connection, as the node wants
+ * it and delivering. Anything else (deleted on the relay, paused, saved for another URL or
+ * connection, other events, filter or While Unpublished since the user changed them) is
+ * forgotten, so that n8n calls `subscribe`: on activation, and on every n8n start for each
+ * published workflow, which is how an n8n that was down long enough to be paused heals itself.
  */
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
   const staticData = this.getWorkflowStaticData('node');
   const saved = readSubscription(staticData);
   if (saved === undefined) return false;
-  const { connectionId, targetUrl, event } = hookTarget.call(this);
+  const { connectionId, wanted } = hookTarget.call(this);
   const { body } = await relayRequest.call(this, {
     method: 'GET',
     path: apiPath('connections', connectionId, 'subscriptions'),
   });
-  const exists = listData(body)
-    .map(listedSubscription)
-    .some(
-      (listed) =>
-        listed !== undefined &&
-        listed.id === saved.subscriptionId &&
-        listed.targetUrl === targetUrl &&
-        receivesOnly(listed, event),
-    );
+  const exists = listsAsWanted(listData(body), saved.subscriptionId, wanted);
   if (!exists) forgetSubscription(staticData);
   return exists;
 }
 
 /**
- * The create request for the chosen event. The default goes without `events`: the relay takes
- * that as replies only (replacing an earlier choice for the same URL), and a relay from before
- * events refuses the unknown key, so New AI Response keeps working with it.
+ * The subscribe request, with the node's own secret (see `secretToSubscribeWith`). Fields at
+ * their default are left out: the relay takes an absent field as
+ * its default (replacing an earlier choice for the same URL), and a relay from before them
+ * refuses unknown keys, so a trigger left at its defaults keeps working with it.
  */
-function subscriptionRequest(targetUrl: string, event: EventType): CreateSubscriptionRequest {
-  return event === 'ai.response' ? { targetUrl } : { targetUrl, events: [event] };
+function subscriptionRequest(
+  wanted: WantedSubscription,
+  secret: string,
+): CreateSubscriptionRequest {
+  const request: CreateSubscriptionRequest = { targetUrl: wanted.targetUrl, secret };
+  const replyOnly =
+    wanted.events.length === DEFAULT_EVENT_TYPES.length &&
+    wanted.events.every((event) => DEFAULT_EVENT_TYPES.includes(event));
+  if (!replyOnly) request.events = [...wanted.events];
+  if (wanted.filter.userId !== undefined || wanted.filter.metadata !== undefined) {
+    request.filter = wanted.filter;
+  }
+  if (wanted.whileUnpublished !== 'hold') request.whileUnpublished = wanted.whileUnpublished;
+  return request;
 }
 
 /**
- * Subscribes this node's webhook URL to the connection for the chosen event. The relay answers a
- * URL it already knows with the same subscription and replaces its events, so a registration left
- * over from a lost activation, or made for another event, is reused.
+ * Subscribes this node's webhook URL. The relay answers a URL it already knows with the same
+ * subscription, takes the new settings and resumes it if it was paused, delivering what it held
+ * oldest first; so a registration left over from a lost activation is reused, and nothing is lost.
  */
 export async function subscribe(this: IHookFunctions): Promise<boolean> {
-  const { connectionId, targetUrl, event } = hookTarget.call(this);
-  const request = subscriptionRequest(targetUrl, event);
+  const { connectionId, wanted } = hookTarget.call(this);
   const { body } = await relayRequest.call(this, {
     method: 'POST',
     path: apiPath('connections', connectionId, 'subscriptions'),
-    body: { ...request },
+    body: {
+      ...subscriptionRequest(wanted, secretToSubscribeWith(this.getWorkflowStaticData('node'))),
+    },
   });
   if (!isCreatedSubscription(body)) {
     throw new NodeOperationError(
@@ -125,7 +125,11 @@ export async function subscribe(this: IHookFunctions): Promise<boolean> {
   return true;
 }
 
-/** Unsubscribes; a subscription the relay no longer has (404) counts as removed. */
+/**
+ * Unpublishing: the relay pauses the subscription and holds its replies (While Unpublished: Hold
+ * Replies) or removes it (Drop Replies), as chosen when subscribing. A subscription the relay no
+ * longer has (404) counts as removed.
+ */
 export async function unsubscribe(this: IHookFunctions): Promise<boolean> {
   const staticData = this.getWorkflowStaticData('node');
   const { subscriptionId } = staticData;

@@ -1,38 +1,26 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import {
+  deliveryInfo,
   isOutgoingPayload,
   isRelayEvent,
   isTestPayload,
-  verify,
-  WebhookVerificationError,
   type EventType,
 } from '../../shared';
 import { isDataObject } from '../common/json';
-import { chosenEvent, EVENT_PARAMETER } from './event';
+import { readSignedRequest, refuse } from '../common/signedRequest';
+import { chosenEvents, eventName } from './event';
 import { eventItem } from './eventItem';
+import { includesTestEvents, OPTIONS_PARAMETER } from './options';
 import { readSubscription } from './subscription';
 
 const RECEIVED = { received: true };
 
-/** Answers 401 (or `status`) and starts nothing. The code tells the relay's delivery log why. */
-function refuse(
-  this: IWebhookFunctions,
-  code: string,
-  message: string,
-  status = 401,
-): IWebhookResponseData {
-  this.logger.warn(`FourthChat Trigger refused a delivery: ${code}`, { message });
-  this.getResponseObject().status(status).json({ error: { code, message } });
-  return { noWebhookResponse: true };
-}
-
-/** The item of a delivery of the chosen event; undefined when the body is not one. */
-function chosenItem(event: EventType, payload: unknown): IDataObject | undefined {
-  if (event === 'ai.response') {
-    return isOutgoingPayload(payload) && isDataObject(payload) ? payload : undefined;
+/** The item of a delivery of a chosen event; undefined when the body is none of them. */
+function chosenItem(events: readonly EventType[], payload: unknown): IDataObject | undefined {
+  if (isOutgoingPayload(payload) && isDataObject(payload)) {
+    return events.includes('ai.response') ? payload : undefined;
   }
-  return isRelayEvent(payload) && payload.type === event ? eventItem(payload) : undefined;
+  return isRelayEvent(payload) && events.includes(payload.type) ? eventItem(payload) : undefined;
 }
 
 function describePayload(payload: unknown): string {
@@ -45,26 +33,20 @@ function acknowledgeOnly(ignored: string): IWebhookResponseData {
   return { webhookResponse: { ...RECEIVED, ignored } };
 }
 
-function start(payload: IDataObject): IWebhookResponseData {
-  return { webhookResponse: RECEIVED, workflowData: [[{ json: payload }]] };
-}
-
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function includesTestEvents(this: IWebhookFunctions): boolean {
-  const options: unknown = this.getNodeParameter('options', {});
-  return isDataObject(options) && options.includeTestEvents === true;
+/**
+ * Starts the workflow with one item: the payload, and `delivery` (id, attempt, isLastAttempt,
+ * url) from the delivery's headers, so a workflow can deduplicate retries on `delivery.id` and
+ * link to the delivery in the relay's log.
+ */
+function start(this: IWebhookFunctions, payload: IDataObject): IWebhookResponseData {
+  const delivery = deliveryInfo(this.getRequestObject().headers);
+  const json = delivery === undefined ? payload : { ...payload, delivery: { ...delivery } };
+  return { webhookResponse: RECEIVED, workflowData: [[{ json }]] };
 }
 
 /**
  * Handles one delivery: only a body whose timestamped signature verifies with this subscription's
- * secret, and that is the chosen event, starts the workflow. Anything else signed is answered 422
+ * secret, and that is one of the chosen events, starts the workflow. Anything else signed is answered 422
  * rather than acknowledged: it means the relay's subscription and this node disagree on the event,
  * and a failed delivery in the relay's log is where a user looks for that.
  */
@@ -77,34 +59,21 @@ export async function receive(this: IWebhookFunctions, now: Date): Promise<IWebh
       'This trigger holds no subscription; publish the workflow again',
     );
   }
-  const request = this.getRequestObject();
-  const body = request.rawBody ?? Buffer.alloc(0);
-  try {
-    verify({
-      body,
-      headers: request.headers,
-      secret: saved.secret,
-      now,
-      requireTimestampedSignature: true,
-    });
-  } catch (error) {
-    if (error instanceof WebhookVerificationError)
-      return refuse.call(this, error.code, error.message);
-    throw new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error));
-  }
-  const payload = parseJson(body);
+  const signed = readSignedRequest.call(this, saved.secret, now);
+  if ('refused' in signed) return signed.refused;
+  const { payload } = signed;
   if (isTestPayload(payload)) {
-    return includesTestEvents.call(this) && isDataObject(payload)
-      ? start(payload)
+    return includesTestEvents(this.getNodeParameter(OPTIONS_PARAMETER, {})) && isDataObject(payload)
+      ? start.call(this, payload)
       : acknowledgeOnly('test event');
   }
-  const event = chosenEvent(this.getNode(), this.getNodeParameter(EVENT_PARAMETER, ''));
-  const item = chosenItem(event, payload);
-  if (item !== undefined) return start(item);
+  const events = chosenEvents(this.getNode(), (name) => this.getNodeParameter(name, ''));
+  const item = chosenItem(events, payload);
+  if (item !== undefined) return start.call(this, item);
   return refuse.call(
     this,
     'unexpected_event',
-    `This trigger starts on ${event}, and the delivery carried ${describePayload(payload)}; ` +
+    `This trigger starts on ${events.map(eventName).join(', ')}, and the delivery carried ${describePayload(payload)}; ` +
       'publish the workflow again to renew its subscription',
     422,
   );

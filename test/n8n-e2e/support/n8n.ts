@@ -27,6 +27,7 @@ function n8nInstall(): N8nInstall {
 
 export interface RunningN8n {
   baseUrl: string;
+  port: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -96,6 +97,15 @@ export class N8nHome {
     await this.importFile('import:workflow', `workflow-${workflow.id}.json`, workflow);
   }
 
+  /** Several workflows with one `n8n import:workflow --separate` (each CLI run starts n8n). */
+  async importWorkflows(workflows: readonly { id: string }[]): Promise<void> {
+    const dir = await mkdtemp(join(this.folder, 'workflows-'));
+    for (const workflow of workflows) {
+      await writeFile(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+    }
+    await this.cli('import:workflow', '--separate', `--input=${dir}`);
+  }
+
   async publish(workflowId: string): Promise<void> {
     await this.cli('publish:workflow', `--id=${workflowId}`);
   }
@@ -127,18 +137,22 @@ export class N8nHome {
     );
   }
 
-  /** `n8n start` with published workflows active; resolves once its health check answers. */
-  async start(): Promise<RunningN8n> {
-    const port = await freePort();
+  /**
+   * `n8n start` with published workflows active; resolves once its health check answers. Give the
+   * port of an earlier start to come back at the same webhook URLs (n8n restarted), and settings
+   * of n8n to add.
+   */
+  async start(port?: number, extraEnv: Record<string, string> = {}): Promise<RunningN8n> {
+    port ??= await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const child: ChildProcess = spawn(this.install.node, [this.install.bin, 'start'], {
-      env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/` }),
+      env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/`, ...extraEnv }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const running = { baseUrl, output: () => output, stop: () => stopProcess(child) };
+    const running = { baseUrl, port, output: () => output, stop: () => stopProcess(child) };
     try {
       await waitFor(
         async () => {
@@ -155,13 +169,13 @@ export class N8nHome {
     return running;
   }
 
-  /** Executions n8n stored for a workflow, read from its SQLite database with Node 24's node:sqlite. */
-  async countExecutions(workflowId: string): Promise<number> {
+  /** Executions n8n stored for a workflow (id, status), read from its SQLite database with Node 24's node:sqlite. */
+  async executions(workflowId: string): Promise<{ id: string; status: string }[]> {
     const script = [
       "const { DatabaseSync } = require('node:sqlite');",
       'const db = new DatabaseSync(process.argv[1], { readOnly: true });',
-      "const row = db.prepare('SELECT COUNT(*) AS n FROM execution_entity WHERE workflowId = ?').get(process.argv[2]);",
-      'console.log(row.n);',
+      "const rows = db.prepare('SELECT id, status FROM execution_entity WHERE workflowId = ? ORDER BY id').all(process.argv[2]);",
+      'console.log(JSON.stringify(rows.map((row) => ({ id: String(row.id), status: row.status }))));',
     ].join('\n');
     const database = join(this.folder, '.n8n', 'database.sqlite');
     const result = await runCommand(
@@ -169,8 +183,12 @@ export class N8nHome {
       ['--no-warnings', '-e', script, database, workflowId],
       this.env(),
     );
-    if (result.code !== 0) throw new Error(`counting executions failed: ${result.stderr}`);
-    return Number(result.stdout.trim());
+    if (result.code !== 0) throw new Error(`reading executions failed: ${result.stderr}`);
+    return JSON.parse(result.stdout.trim()) as { id: string; status: string }[];
+  }
+
+  async countExecutions(workflowId: string): Promise<number> {
+    return (await this.executions(workflowId)).length;
   }
 
   async remove(): Promise<void> {

@@ -22,6 +22,30 @@ function connectionById(connectionId: string) {
   return { __rl: true, mode: 'id', value: connectionId };
 }
 
+/** A FourthChat Send Message node waiting for the reply, as the workflows below place it. */
+export function sendMessageNode(
+  connectionId: string,
+  parameters: Record<string, unknown>,
+  position: [number, number],
+) {
+  return {
+    id: 'send',
+    name: 'Send Message',
+    type: 'n8n-nodes-fourthchat.fourthChat',
+    typeVersion: 1,
+    position,
+    parameters: {
+      resource: 'message',
+      operation: 'send',
+      connectionId: connectionById(connectionId),
+      waitForReply: true,
+      timeoutSeconds: 20,
+      ...parameters,
+    },
+    credentials,
+  };
+}
+
 /** (a) Manual → FourthChat Send Message, waiting for the reply. */
 export function sendMessageWorkflow(connectionId: string, message: string) {
   return {
@@ -31,23 +55,7 @@ export function sendMessageWorkflow(connectionId: string, message: string) {
     settings: {},
     nodes: [
       MANUAL_TRIGGER,
-      {
-        id: 'send',
-        name: 'Send Message',
-        type: 'n8n-nodes-fourthchat.fourthChat',
-        typeVersion: 1,
-        position: [240, 0],
-        parameters: {
-          resource: 'message',
-          operation: 'send',
-          connectionId: connectionById(connectionId),
-          message,
-          userId: 'e2e-user',
-          waitForReply: true,
-          timeoutSeconds: 20,
-        },
-        credentials,
-      },
+      sendMessageNode(connectionId, { message, userId: 'e2e-user' }, [240, 0]),
     ],
     connections: { Manual: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
   };
@@ -61,8 +69,11 @@ export interface TriggerVariant {
   name: string;
   nodeName: string;
   webhookId: string;
-  /** The trigger's Event parameter; absent as in workflows saved before it existed. */
+  /** The trigger's Event parameter (version 1); absent as in workflows saved before it existed. */
   event?: string;
+  /** The node's version (1 unless given) and, for version 2, its Events. */
+  version?: number;
+  events?: string[];
 }
 
 /** (b) On every AI reply, with the trigger as saved before the Event option existed. */
@@ -98,12 +109,13 @@ export function triggerWorkflow(
         id: 'trigger',
         name: variant.nodeName,
         type: 'n8n-nodes-fourthchat.fourthChatTrigger',
-        typeVersion: 1,
+        typeVersion: variant.version ?? 1,
         position: [0, 0],
         webhookId: variant.webhookId,
         parameters: {
           connectionId: connectionById(connectionId),
           ...(variant.event === undefined ? {} : { event: variant.event }),
+          ...(variant.events === undefined ? {} : { events: variant.events }),
         },
         credentials,
       },
@@ -163,23 +175,11 @@ export function loopWorkflow(connectionId: string, messages: readonly string[]) 
         position: [600, 0],
         parameters: { batchSize: 1, options: {} },
       },
-      {
-        id: 'send',
-        name: 'Send Message',
-        type: 'n8n-nodes-fourthchat.fourthChat',
-        typeVersion: 1,
-        position: [800, 100],
-        parameters: {
-          resource: 'message',
-          operation: 'send',
-          connectionId: connectionById(connectionId),
-          message: '={{ $json.messages }}',
-          userId: 'e2e-loop-user',
-          waitForReply: true,
-          timeoutSeconds: 20,
-        },
-        credentials,
-      },
+      sendMessageNode(
+        connectionId,
+        { message: '={{ $json.messages }}', userId: 'e2e-loop-user' },
+        [800, 100],
+      ),
     ],
     connections: {
       Manual: { main: [[{ node: 'Messages', type: 'main', index: 0 }]] },

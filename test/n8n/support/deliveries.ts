@@ -1,56 +1,33 @@
-import { FourthChatTrigger } from '../../../n8n-nodes/nodes/FourthChatTrigger/FourthChatTrigger.node';
-import { generateSecret, sign } from '../../../n8n-nodes/shared';
-import { webhookContext } from './contexts';
-
-const trigger = new FourthChatTrigger();
-
-/** The secret of the subscription every {@link deliver} call's trigger holds. */
-export const SECRET = generateSecret();
+import { sign } from '../../../n8n-nodes/shared';
+import type { PublishedTrigger } from './triggers';
 
 export interface Delivery {
   body: string;
   headers: Record<string, string>;
 }
 
-/** A delivery signed the way the relay signs it. */
+/** A delivery signed the way the relay signs it, with the trigger's own secret unless told. */
 export function signedDelivery(
+  trigger: PublishedTrigger,
   payload: object,
-  options: { secret?: string; sentAt?: Date } = {},
+  options: { secret?: string; sentAt?: Date; headers?: Record<string, string> } = {},
 ): Delivery {
   const body = JSON.stringify(payload);
-  const headers = sign({
-    secret: options.secret ?? SECRET,
-    id: 'dlv_1',
-    now: options.sentAt ?? new Date(),
-    body,
-  });
-  return { body, headers: { 'content-type': 'application/json', ...headers } };
+  const secret = options.secret ?? String(trigger.staticData.secret);
+  const headers = sign({ secret, id: 'dlv_1', now: options.sentAt ?? new Date(), body });
+  return { body, headers: { 'content-type': 'application/json', ...headers, ...options.headers } };
 }
 
-/** Hands a delivery to the trigger's webhook, set to `event` (unset: as saved before events). */
+/** POSTs a delivery to the trigger's production webhook URL; what it answered. */
 export async function deliver(
+  trigger: PublishedTrigger,
   delivery: Delivery,
-  options: { includeTestEvents?: boolean; event?: string } = {},
-) {
-  const context = webhookContext({
-    rawBody: Buffer.from(delivery.body),
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(trigger.webhookUrl, {
+    method: 'POST',
     headers: delivery.headers,
-    staticData: { subscriptionId: 'sub_1', secret: SECRET },
-    parameters: {
-      options: { includeTestEvents: options.includeTestEvents ?? false },
-      ...(options.event === undefined ? {} : { event: options.event }),
-    },
+    body: delivery.body,
   });
-  const result = await trigger.webhook.call(context.asN8n);
-  return { result, response: context.response, logs: context.logs };
-}
-
-export type DeliveryOutcome = Awaited<ReturnType<typeof deliver>>;
-
-export function expectRefused(outcome: DeliveryOutcome, code: string, statusCode = 401): void {
-  expect(outcome.result).toEqual({ noWebhookResponse: true });
-  expect(outcome.response).toEqual({
-    statusCode,
-    body: { error: { code, message: expect.any(String) } },
-  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }

@@ -6,8 +6,15 @@ import { optionalText } from '../../../common/parameters';
 import { apiPath, relayRequest } from '../../../common/transport';
 import { currentRunIndex, deriveIdempotencyKey } from './idempotencyKey';
 import { messageText } from './messageText';
-import { metadataFromPairs } from './metadata';
-import { replyNotReady, replyWaitDescription, replyWaitOf, waitRequest } from './replyWait';
+import { metadataFromPairs, metadataPairsProperty } from '../../../common/metadata';
+import {
+  replyNotReady,
+  replyWaitDescription,
+  replyWaitOf,
+  SYNC_WINDOW_MS,
+  waitRequest,
+  type ReplyWait,
+} from './replyWait';
 
 const showOnlyForSend = { show: { resource: ['message'], operation: ['send'] } };
 
@@ -34,24 +41,9 @@ export const sendDescription: INodeProperties[] = [
   },
   ...replyWaitDescription,
   {
-    displayName: 'Metadata',
-    name: 'metadata',
-    type: 'fixedCollection',
-    typeOptions: { multipleValues: true },
-    placeholder: 'Add Metadata',
-    default: {},
+    ...metadataPairsProperty,
     description: 'Key/value pairs stored with the message and echoed back with the reply',
     displayOptions: showOnlyForSend,
-    options: [
-      {
-        displayName: 'Entry',
-        name: 'entries',
-        values: [
-          { displayName: 'Key', name: 'key', type: 'string', default: '' },
-          { displayName: 'Value', name: 'value', type: 'string', default: '' },
-        ],
-      },
-    ],
   },
   {
     displayName: 'Options',
@@ -91,7 +83,8 @@ function messageBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
   return body;
 }
 
-function idempotencyKeyOf(this: IExecuteFunctions, itemIndex: number): string {
+/** The Idempotency-Key of one item: the one given as an option, else derived from where it runs. */
+export function idempotencyKeyOf(this: IExecuteFunctions, itemIndex: number): string {
   const node = this.getNode();
   const options: unknown = this.getNodeParameter('options', itemIndex, {});
   const given = isDataObject(options)
@@ -108,28 +101,53 @@ function idempotencyKeyOf(this: IExecuteFunctions, itemIndex: number): string {
   );
 }
 
-/**
- * Message → Send: the reply when waiting for it, else the accepted IDs. A wait that ends without
- * the reply fails the item unless "On Timeout" asks for the accepted IDs.
- */
-export async function send(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-  const wait = replyWaitOf.call(this, itemIndex);
+/** Where the relay POSTs the reply (or its final failure) once, and the secret it signs it with. */
+export interface Callback {
+  callbackUrl: string;
+  callbackSecret: string;
+}
+
+export interface OutgoingMessage {
+  itemIndex: number;
+  wait: ReplyWait | undefined;
+  idempotencyKey: string;
+  callback?: Callback;
+}
+
+/** Sends one item's message; the answer is the reply (when it came within the wait) or the accepted IDs. */
+export async function postMessage(
+  this: IExecuteFunctions,
+  message: OutgoingMessage,
+): Promise<IDataObject> {
+  const { itemIndex, wait, idempotencyKey, callback } = message;
   const answer = await relayRequest.call(this, {
     method: 'POST',
     path: apiPath('webhooks', 'incoming'),
-    body: messageBody.call(this, itemIndex),
-    headers: { 'Idempotency-Key': idempotencyKeyOf.call(this, itemIndex) },
+    body: { ...messageBody.call(this, itemIndex), ...callback },
+    headers: { 'Idempotency-Key': idempotencyKey },
     ...waitRequest(wait),
     itemIndex,
   });
-  const body = expectBody(
+  return expectBody(
     this.getNode(),
     answer,
     itemIndex,
     (reply) => isOutgoingPayload(reply) || isAcceptedMessage(reply),
   );
+}
+
+/**
+ * Message → Send within the relay's sync window: the reply when waiting for it, else the accepted
+ * IDs. A wait that ends without the reply fails the item unless "On Timeout" asks for the
+ * accepted IDs. (A run of one item that waits longer goes through `sendAndWait`.)
+ */
+export async function send(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+  const wait = replyWaitOf.call(this, itemIndex);
+  const idempotencyKey = idempotencyKeyOf.call(this, itemIndex);
+  const body = await postMessage.call(this, { itemIndex, wait, idempotencyKey });
   if (wait === undefined || wait.onTimeout === 'returnAccepted' || !isAcceptedMessage(body)) {
     return body;
   }
-  throw replyNotReady(this.getNode(), body, wait, itemIndex);
+  const waited = Math.min(wait.seconds, SYNC_WINDOW_MS / 1000);
+  throw replyNotReady(this.getNode(), body, wait, itemIndex, waited);
 }
