@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { IdGenerator } from './ids/generated-ids.js';
 import type { Resolver } from './security/url-guard.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { Store } from './store/store.js';
@@ -9,17 +10,6 @@ import type { Metrics } from './observability/metrics.js';
 
 export interface Clock {
   now(): Date;
-}
-
-/** Characters of time after an id's prefix: ids made later sort later. */
-export const ID_TIME_CHARS = 9;
-
-export interface IdGenerator {
-  /**
-   * A new unique id such as `conn_2kq…`; the prefix tells the kind of object, the
-   * `ID_TIME_CHARS` after it the time.
-   */
-  next(prefix: string): string;
 }
 
 export interface RelaySettings {

@@ -1,6 +1,6 @@
 // `?wait=true` with a callbackUrl: exactly one of the two gets the outcome. A request answered
 // 200 (or 424) has no callback sent; one answered 202 has exactly one. Decided in one place
-// (ReplyEvents.settled), checked here with many messages at once whose replies land before,
+// (ReplyWaits.settled), checked here with many messages at once whose replies land before,
 // after and right at the end of their wait.
 import { expect, test } from '@jest/globals';
 import type { Delivery } from '@fourthchat/shared';

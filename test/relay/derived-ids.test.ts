@@ -1,9 +1,9 @@
 // Ids derived from their parts: the same parts give the same id (a re-run finds what the first
 // run stored), and a delivery's id sorts by the time of its source, as generated ids do.
 import { expect, test } from '@jest/globals';
-import { createIdGenerator } from '../../relay/src/app/ids.js';
-import { conversationIdFor } from '../../relay/src/domain/conversations.js';
-import { derivedId, timeLedId } from '../../relay/src/pipeline/derived-ids.js';
+import { createIdGenerator } from '../../relay/src/ids/generated-ids.js';
+import { conversationIdFor } from '../../relay/src/conversations/conversation-ids.js';
+import { derivedId, timeLedId } from '../../relay/src/ids/derived-ids.js';
 
 test('the same parts give the same id, other parts another', () => {
   expect(derivedId('rcv', ['a', 'b'])).toBe(derivedId('rcv', ['a', 'b']));

@@ -6,7 +6,7 @@ import {
   historyForAi,
   MAX_RECENT_TURNS,
   recentToKeep,
-} from '../../relay/src/pipeline/history.js';
+} from '../../relay/src/conversations/history.js';
 import type { HistoryEntry } from '../../relay/src/model/conversation.js';
 
 const at = new Date(1_764_000_000_000);

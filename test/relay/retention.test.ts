@@ -2,7 +2,7 @@
 // RELAY_RETENTION_DAYS are removed in small batches; what is newer, or unfinished, stays.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { pino } from 'pino';
-import { applyRetention } from '../../relay/src/pipeline/retention.js';
+import { applyRetention } from '../../relay/src/jobs/retention.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { waitFor } from '../support/wait.js';

@@ -4,7 +4,7 @@
 // removal listed beside the subscriptions. The clock is injected; the hourly job is called.
 import { expect, test } from '@jest/globals';
 import type { RemovedSubscription, Subscription } from '@fourthchat/shared';
-import { expireSubscriptions } from '../../relay/src/pipeline/subscription-expiry.js';
+import { expireSubscriptions } from '../../relay/src/subscriptions/subscription-expiry.js';
 import { capturedLog } from '../support/captured-log.js';
 import { listDeliveries } from '../support/deliveries.js';
 import { eventsOfType, expectedEvent, waitForEvents } from '../support/events.js';

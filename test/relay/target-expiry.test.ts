@@ -2,7 +2,7 @@
 // subscriptions paused longer than RELAY_SUBSCRIPTION_EXPIRY: never a connection's webhook URL.
 import { expect, test } from '@jest/globals';
 import type { Connection } from '@fourthchat/shared';
-import { expireSubscriptions } from '../../relay/src/pipeline/subscription-expiry.js';
+import { expireSubscriptions } from '../../relay/src/subscriptions/subscription-expiry.js';
 import { listDeliveries } from '../support/deliveries.js';
 import { waitForEvents } from '../support/events.js';
 import { receiverPool } from '../support/receiver-pool.js';

@@ -3,7 +3,7 @@
 // turning the Zap off. Zapier's service is nock'ed (we cannot reach it); a 410 needs no DELETE.
 import { expect, test } from '@jest/globals';
 import nock from 'nock';
-import { expireSubscriptions } from '../../relay/src/pipeline/subscription-expiry.js';
+import { expireSubscriptions } from '../../relay/src/subscriptions/subscription-expiry.js';
 import { capturedLog } from '../support/captured-log.js';
 import { useNockedNetwork } from '../support/nocked-openai.js';
 import { receiverPool } from '../support/receiver-pool.js';

@@ -1,19 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AcceptBatcher } from '../pipeline/accept-batcher.js';
-import { ConversationWorker } from '../pipeline/conversation-worker.js';
-import { DeliveryService, type AttemptReport } from '../pipeline/delivery-service.js';
-import { HealthRecorder } from '../pipeline/health-recorder.js';
-import { RelayEvents } from '../pipeline/relay-events.js';
-import { HeldDeliveries } from '../pipeline/held-deliveries.js';
-import { expireSubscriptions } from '../pipeline/subscription-expiry.js';
-import { SubscriptionRemovals } from '../pipeline/subscription-removal.js';
-import { TargetPauses } from '../pipeline/target-pause.js';
-import { recoverStuckWork, startRecoverySweep } from '../pipeline/recovery.js';
-import { ReplyEvents } from '../pipeline/reply-events.js';
-import type { Jobs } from '../pipeline/retry-scheduler.js';
-import { TurnDeliveries } from '../pipeline/turn-deliveries.js';
-import { applyRetention } from '../pipeline/retention.js';
+import { AcceptBatcher } from '../conversations/accept-batcher.js';
+import { ConversationWorker } from '../conversations/conversation-worker.js';
+import { DeliveryService } from '../deliveries/delivery-service.js';
+import type { AttemptReport } from '../events/attempt-recorded.js';
+import { HealthRecorder } from '../health/health-recorder.js';
+import { RelayEvents } from '../events/relay-events.js';
+import { HeldDeliveries } from '../deliveries/held-deliveries.js';
+import { expireSubscriptions } from '../subscriptions/subscription-expiry.js';
+import { SubscriptionRemovals } from '../subscriptions/subscription-removal.js';
+import { TargetPauses } from '../health/target-pauses.js';
+import { recoverStuckWork, startRecoverySweep } from '../conversations/recovery-sweep.js';
+import { ReplyWaits } from '../conversations/reply-waits.js';
+import type { Jobs } from '../jobs/jobs.js';
+import { TurnDeliveries } from '../deliveries/turn-deliveries.js';
+import { applyRetention } from '../jobs/retention.js';
 import { createApp } from './create-app.js';
 import type { RelayDeps } from '../deps.js';
 import type { RelayServices } from '../routes/services.js';
@@ -34,7 +35,7 @@ export async function startRelay(
   deps: RelayDeps,
   { jobs, listen }: { jobs: Jobs; listen: { port: number; host: string } },
 ): Promise<RunningRelay> {
-  const events = new ReplyEvents(deps);
+  const replies = new ReplyWaits(deps);
   // Attempts feed the health figures and the delivery.failed events; events are sent by the
   // delivery service itself, so the two are tied together through these late-bound calls.
   const observers: { attempted(report: AttemptReport): void }[] = [];
@@ -58,7 +59,7 @@ export async function startRelay(
   const removals = new SubscriptionRemovals(deps, relayEvents);
   const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
   observers.push(health, relayEvents, removals);
-  const worker = new ConversationWorker(deps, new TurnDeliveries(deps, deliveries), events);
+  const worker = new ConversationWorker(deps, new TurnDeliveries(deps, deliveries), replies);
   const accepts = new AcceptBatcher(deps, (messages) => {
     worker.enqueue(messages, { recovered: false });
   });
@@ -68,7 +69,7 @@ export async function startRelay(
     worker,
     deliveries,
     scheduler: jobs.scheduler,
-    events,
+    replies,
     health,
     pauses,
     removals,
@@ -121,7 +122,7 @@ export async function startRelay(
         });
       });
       // Clients waiting for a reply get their 202 now; the reply follows by webhook.
-      events.close();
+      replies.close();
       // A keep-alive connection would otherwise idle until its timeout once its response is out.
       const sweep = setInterval(() => {
         server.closeIdleConnections();

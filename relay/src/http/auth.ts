@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { RelayDeps } from '../deps.js';
-import { resolveApiKey } from '../domain/tenancy.js';
+import { resolveApiKey } from '../workspaces/tenancy.js';
 import { HttpError } from '../errors.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Principal } from './state.js';

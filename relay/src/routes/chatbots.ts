@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
-import { ownedOr404 } from '../domain/owned.js';
-import { chatbotView } from '../domain/views.js';
+import { ownedOr404 } from '../http/owned.js';
+import { chatbotView } from '../presenters/chatbots.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Chatbot } from '../model/chatbot.js';
 import { chatbot, idParams, listOf } from './schemas.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isoSeconds, type TestPayload } from '@fourthchat/shared';
 import type { RelayServices } from './services.js';
-import { ownedOr404 } from '../domain/owned.js';
+import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { deliveriesFor } from '../pipeline/fan-out.js';
+import { deliveriesFor } from '../targets/fan-out.js';
 import { isClaimed, type Delivery } from '../model/delivery.js';
 import { idParams } from './schemas.js';
 

@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
-import {
-  checkWebhookUrl,
-  headerPairs,
-  sealNewSecret,
-  viewConnection,
-  viewConnections,
-} from '../domain/connections.js';
-import { ownedOr404 } from '../domain/owned.js';
+import { viewConnection, viewConnections } from '../presenters/connections.js';
+import { checkWebhookUrl, headerPairs, sealNewSecret } from './target-input.js';
+import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { HttpError } from '../errors.js';
-import { PAUSED_BY_HAND } from '../pipeline/target-pause.js';
+import { PAUSED_BY_HAND } from '../health/target-pauses.js';
 import type { Connection, ConnectionChanges } from '../model/connection.js';
 import { webhookKey } from '../model/target-health.js';
 import {

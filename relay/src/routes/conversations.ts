@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
-import { conversationIdFor } from '../domain/conversations.js';
-import { ownedOr404 } from '../domain/owned.js';
-import { conversationSummaryView, conversationView } from '../domain/views.js';
+import { conversationIdFor } from '../conversations/conversation-ids.js';
+import { ownedOr404 } from '../http/owned.js';
+import { conversationSummaryView, conversationView } from '../presenters/conversations.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { retention } from './deliveries.js';
 import {

@@ -1,8 +1,8 @@
 import { DELIVERY_STATUSES } from '@fourthchat/shared';
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
-import { ownedOr404 } from '../domain/owned.js';
-import { deliveryView } from '../domain/views.js';
+import { ownedOr404 } from '../http/owned.js';
+import { deliveryView } from '../presenters/deliveries.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { delivery, idParams, listOf, retentionInfo } from './schemas.js';

@@ -6,15 +6,15 @@ import {
   type MessageTextProblem,
 } from '@fourthchat/shared';
 import type { RelayServices } from './services.js';
-import { checkWebhookUrl } from '../domain/connections.js';
-import { conversationIdFor } from '../domain/conversations.js';
-import { once, requestHash, type StoredResponse } from '../domain/idempotency.js';
-import { ownedOr404 } from '../domain/owned.js';
+import { checkWebhookUrl } from './target-input.js';
+import { conversationIdFor } from '../conversations/conversation-ids.js';
+import { once, requestHash, type StoredResponse } from '../http/idempotency.js';
+import { ownedOr404 } from '../http/owned.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Principal } from '../http/state.js';
-import { NotStoredError } from '../pipeline/accept-batcher.js';
-import type { Waiter } from '../pipeline/reply-events.js';
+import { NotStoredError } from '../conversations/accept-batcher.js';
+import type { Waiter } from '../conversations/reply-waits.js';
 import type { Connection } from '../model/connection.js';
 import type { Callback } from '../model/message.js';
 import { metadata } from './metadata.js';
@@ -63,7 +63,7 @@ function checkedKey(key: string): string {
 }
 
 export function incomingRoutes(services: RelayServices): RouteSpec[] {
-  const { deps, accepts, events } = services;
+  const { deps, accepts, replies } = services;
 
   async function callbackOf(connection: Connection, input: IncomingBody): Promise<Callback | null> {
     if (input.callbackUrl === undefined) return null;
@@ -154,7 +154,7 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
         // Registered before the message can be answered, so a quick reply finds it waiting.
         let waiter: Waiter | undefined;
         const expect = (messageId: string) => {
-          if (query.wait === 'true') waiter = events.expect(messageId);
+          if (query.wait === 'true') waiter = replies.expect(messageId);
         };
         let first: StoredResponse;
         try {
@@ -182,7 +182,7 @@ export function incomingRoutes(services: RelayServices): RouteSpec[] {
           deps.settings.syncTimeoutMs,
         );
         // A repeat of an idempotent request starts waiting only now.
-        waiter ??= events.expect(acceptedBody.messageId);
+        waiter ??= replies.expect(acceptedBody.messageId);
         const outcome = await waiter.wait(replyId, timeoutMs, {
           callback: body.callbackUrl !== undefined,
         });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RelayServices } from './services.js';
 import { notFound } from '../errors.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { createApiKey } from '../domain/tenancy.js';
+import { createApiKey } from '../workspaces/tenancy.js';
 import { idParams, isoDate, listOf } from './schemas.js';
 
 const apiKey = z.object({

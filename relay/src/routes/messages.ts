@@ -1,6 +1,6 @@
 import type { RelayServices } from './services.js';
-import { ownedOr404 } from '../domain/owned.js';
-import { messageLookupView } from '../domain/views.js';
+import { ownedOr404 } from '../http/owned.js';
+import { messageLookupView } from '../presenters/conversations.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { idParams, messageLookup } from './schemas.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { RelayServices } from './services.js';
-import { ownedOr404 } from '../domain/owned.js';
+import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { recoverDeliveries, recoverWindow } from '../pipeline/recover.js';
+import { recoverDeliveries, recoverWindow } from '../deliveries/recover.js';
 import { idParams } from './schemas.js';
 
 const instant = z.iso.datetime({ offset: true });

@@ -1,12 +1,12 @@
 import type { RelayDeps } from '../deps.js';
-import type { AcceptBatcher } from '../pipeline/accept-batcher.js';
-import type { ConversationWorker } from '../pipeline/conversation-worker.js';
-import type { DeliveryService } from '../pipeline/delivery-service.js';
-import type { HealthRecorder } from '../pipeline/health-recorder.js';
-import type { SubscriptionRemovals } from '../pipeline/subscription-removal.js';
-import type { TargetPauses } from '../pipeline/target-pause.js';
-import type { ReplyEvents } from '../pipeline/reply-events.js';
-import type { RetryScheduler } from '../pipeline/retry-scheduler.js';
+import type { AcceptBatcher } from '../conversations/accept-batcher.js';
+import type { ConversationWorker } from '../conversations/conversation-worker.js';
+import type { DeliveryService } from '../deliveries/delivery-service.js';
+import type { HealthRecorder } from '../health/health-recorder.js';
+import type { SubscriptionRemovals } from '../subscriptions/subscription-removal.js';
+import type { TargetPauses } from '../health/target-pauses.js';
+import type { ReplyWaits } from '../conversations/reply-waits.js';
+import type { RetryScheduler } from '../jobs/jobs.js';
 
 /** The running parts routes talk to. */
 export interface RelayServices {
@@ -15,7 +15,8 @@ export interface RelayServices {
   worker: ConversationWorker;
   deliveries: DeliveryService;
   scheduler: RetryScheduler;
-  events: ReplyEvents;
+  /** `?wait=true` requests, handed their reply. */
+  replies: ReplyWaits;
   health: HealthRecorder;
   pauses: TargetPauses;
   removals: SubscriptionRemovals;

@@ -5,11 +5,12 @@ import {
   UNPUBLISHED_PAUSE_REASON,
 } from '@fourthchat/shared';
 import type { RelayServices } from './services.js';
-import { checkWebhookUrl, sealNewSecret, viewSubscriptions } from '../domain/connections.js';
-import { ownedOr404 } from '../domain/owned.js';
+import { checkWebhookUrl, sealNewSecret } from './target-input.js';
+import { viewSubscriptions } from '../presenters/subscriptions.js';
+import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { PAUSED_BY_HAND } from '../pipeline/target-pause.js';
-import { removedSubscriptionView } from '../domain/views.js';
+import { PAUSED_BY_HAND } from '../health/target-pauses.js';
+import { removedSubscriptionView } from '../presenters/subscriptions.js';
 import type { Connection } from '../model/connection.js';
 import type { Subscription, SubscriptionFilter } from '../model/subscription.js';
 import {

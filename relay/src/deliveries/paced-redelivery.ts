@@ -1,7 +1,7 @@
 import type { RelayDeps } from '../deps.js';
 import type { Redelivery } from '../store/deliveries.js';
 import type { DeliveryService } from './delivery-service.js';
-import type { RetryScheduler } from './retry-scheduler.js';
+import type { RetryScheduler } from '../jobs/jobs.js';
 
 /** What sends paced work: a durable job for each delivery, and an on-time kick in this process. */
 export interface PacedRunners {

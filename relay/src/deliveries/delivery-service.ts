@@ -3,7 +3,9 @@ import type { RelayDeps } from '../deps.js';
 import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
 import { deliveryHeaders } from './delivery-headers.js';
 import type { SendOutcome } from '../transport/http-sender.js';
-import type { RetryScheduler } from './retry-scheduler.js';
+import type { RetryScheduler } from '../jobs/jobs.js';
+import type { ClaimResult } from '../store/deliveries.js';
+import type { AttemptObserver } from '../events/attempt-recorded.js';
 import { loadTarget, SecretUnavailableError } from './signing-secrets.js';
 
 /** Beyond the delivery timeout, for the store writes around one attempt. */
@@ -15,26 +17,8 @@ type Deps = Pick<
   'store' | 'secrets' | 'clock' | 'send' | 'settings' | 'logger' | 'metrics'
 >;
 
-/** One attempt as recorded, for the health figures and the `delivery.failed` event. */
-export interface AttemptReport {
-  /** The delivery as it was before this attempt. */
-  delivery: Delivery;
-  attempt: DeliveryAttempt;
-  ok: boolean;
-  /** The delivery ends `failed` with this attempt. */
-  gaveUp: boolean;
-  /** False when nothing was sent because the target is gone: no figure of any target. */
-  sent: boolean;
-  /** The target answered 410 Gone (never for a test): a subscription is removed for it. */
-  gone: boolean;
-}
-
-export interface AttemptObserver {
-  attempted(report: AttemptReport): void;
-}
-
 export type AttemptResult =
-  { state: 'done'; delivery: Delivery } | { state: 'busy'; until: Date } | { state: 'stale' };
+  { state: 'done'; delivery: Delivery } | Exclude<ClaimResult, { state: 'claimed' }>;
 
 /**
  * Sends deliveries, records every attempt and decides on retries. An attempt is made

@@ -5,8 +5,8 @@ import {
   type HealthDelta,
   type HealthFigures,
 } from '../model/target-health.js';
-import type { AttemptObserver, AttemptReport } from './delivery-service.js';
-import { targetKeyOf } from './targets.js';
+import type { AttemptObserver, AttemptReport } from '../events/attempt-recorded.js';
+import { targetKeyOf } from '../targets/targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'metrics' | 'settings'>;
 

@@ -3,9 +3,9 @@ import type { RelayDeps } from '../deps.js';
 import { HttpError } from '../errors.js';
 import type { Connection } from '../model/connection.js';
 import type { Recovery, RecoverWindow } from '../model/recovery.js';
-import { derivedId } from './derived-ids.js';
+import { derivedId } from '../ids/derived-ids.js';
 import { redeliverPaced, type PacedRunners } from './paced-redelivery.js';
-import { targetsOf } from './targets.js';
+import { targetsOf } from '../targets/targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>;
 

@@ -1,4 +1,7 @@
-import type { AttemptResult } from './delivery-service.js';
+import type { ClaimResult } from '../store/deliveries.js';
+
+/** How a job's attempt went: another process making it (busy) means coming back later. */
+export type AttemptRun = { state: 'done' } | Exclude<ClaimResult, { state: 'claimed' }>;
 
 /** Durable timers for delivery attempts: a scheduled attempt survives a restart of the relay. */
 export interface RetryScheduler {
@@ -8,7 +11,7 @@ export interface RetryScheduler {
 
 /** What the jobs run: a delivery attempt, and the hourly retention. */
 export interface JobHandlers {
-  attempt(deliveryId: string, attempt: number): Promise<AttemptResult>;
+  attempt(deliveryId: string, attempt: number): Promise<AttemptRun>;
   retention(): Promise<unknown>;
 }
 

@@ -6,8 +6,8 @@ import type { Lease } from '../model/lease.js';
 import { isReply, type Message, type PendingMessage, type Reply } from '../model/message.js';
 import { appendRecent, historyForAi, recentToKeep } from './history.js';
 import { outgoingBody } from './outgoing.js';
-import type { ReplyEvents, ReplyOutcome } from './reply-events.js';
-import type { TurnDeliveries } from './turn-deliveries.js';
+import type { ReplyWaits, ReplyOutcome } from './reply-waits.js';
+import type { TurnDeliveries } from '../deliveries/turn-deliveries.js';
 import { WorkGate } from './work-gate.js';
 
 type Deps = Pick<
@@ -68,7 +68,7 @@ export class ConversationWorker {
   constructor(
     private readonly deps: Deps,
     private readonly deliveries: TurnDeliveries,
-    private readonly events: ReplyEvents,
+    private readonly replies: ReplyWaits,
   ) {}
 
   /** Messages to answer; `recovered` ones may have been answered by a process that died. */
@@ -219,7 +219,7 @@ export class ConversationWorker {
       turn.reply ? [turn.question, turn.reply] : [turn.question],
     );
     // Recorded: a waiting request may take the outcome now, and then the callback is not sent.
-    const callbackTaken = this.events.settled(question.id, turn.outcome);
+    const callbackTaken = this.replies.settled(question.id, turn.outcome);
     const firstAttempts = await this.deliveries.deliver({
       conversation,
       question,

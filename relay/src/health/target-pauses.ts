@@ -2,9 +2,9 @@ import { isoSeconds, type ResumedBy } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { Connection } from '../model/connection.js';
 import type { HealthFigures, PauseRule } from '../model/target-health.js';
-import type { HeldDeliveries } from './held-deliveries.js';
-import type { RelayEvents } from './relay-events.js';
-import { eventTargetOf, gaugePaused, targetsOf, type DeliveryTarget } from './targets.js';
+import type { HeldDeliveries } from '../deliveries/held-deliveries.js';
+import type { RelayEvents } from '../events/relay-events.js';
+import { eventTargetOf, gaugePaused, targetsOf, type DeliveryTarget } from '../targets/targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'metrics' | 'settings'>;
 

@@ -1,5 +1,5 @@
-import type { IdGenerator } from '../deps.js';
-import { derivedId } from '../pipeline/derived-ids.js';
+import type { IdGenerator } from '../ids/generated-ids.js';
+import { derivedId } from '../ids/derived-ids.js';
 
 /**
  * The conversation a new message belongs to. The same (connection, userId) always

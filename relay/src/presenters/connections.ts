@@ -1,12 +1,8 @@
-import { generateSecret } from '@fourthchat/shared';
 import type * as api from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { targetsOf, type DeliveryTarget } from '../pipeline/targets.js';
-import { connectionView, subscriptionView } from './views.js';
+import type { Connection } from '../model/connection.js';
+import { targetsOf, type DeliveryTarget } from '../targets/targets.js';
 import { healthOfTargets } from './target-health.js';
-import { checkTargetUrl } from '../security/url-guard.js';
-import type { Connection, HeaderPair } from '../model/connection.js';
-import type { Subscription } from '../model/subscription.js';
 
 type ViewDeps = Pick<RelayDeps, 'store' | 'clock'>;
 
@@ -45,33 +41,21 @@ export async function viewConnection(
   return view as api.Connection;
 }
 
-/** A connection's subscriptions as the API shows them, each with its health. */
-export async function viewSubscriptions(
-  deps: ViewDeps,
-  connection: Connection,
-  subscriptions: readonly Subscription[],
-): Promise<api.Subscription[]> {
-  const health = await healthOfTargets(deps, targetsOf(connection, subscriptions));
-  return subscriptions.map((doc) => subscriptionView(doc, health.get(doc.id) as api.TargetHealth));
-}
-
-export function headerPairs(headers: Record<string, string>): HeaderPair[] {
-  return Object.entries(headers).map(([name, value]) => ({ name, value }));
-}
-
-export function checkWebhookUrl(
-  deps: Pick<RelayDeps, 'settings' | 'resolve'>,
-  url: string,
-  field: string,
-) {
-  return checkTargetUrl(
-    url,
-    { allowPrivate: deps.settings.allowPrivateUrls, resolve: deps.resolve },
-    field,
-  );
-}
-
-export function sealNewSecret(deps: Pick<RelayDeps, 'secrets'>, given: string | undefined) {
-  const secret = given ?? generateSecret();
-  return { secret, sealed: deps.secrets.seal(secret) };
+export function connectionView(
+  doc: Connection,
+  incomingWebhookUrl: string,
+  health: api.TargetHealth[],
+): api.Connection {
+  return {
+    id: doc.id,
+    chatbotId: doc.chatbotId,
+    name: doc.name,
+    webhookUrl: doc.webhookUrl,
+    customHeaders: Object.fromEntries(doc.customHeaders.map(({ name, value }) => [name, value])),
+    enabled: doc.enabled,
+    incomingWebhookUrl,
+    health,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ID_TIME_CHARS } from '../deps.js';
+import { ID_TIME_CHARS } from './generated-ids.js';
 
 function digest(parts: readonly string[], length: number): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, length);

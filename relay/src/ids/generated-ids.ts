@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { ID_TIME_CHARS, type IdGenerator } from '../deps.js';
+
+/** Characters of time after an id's prefix: ids made later sort later. */
+export const ID_TIME_CHARS = 9;
+
+export interface IdGenerator {
+  /**
+   * A new unique id such as `conn_2kq…`; the prefix tells the kind of object, the
+   * `ID_TIME_CHARS` after it the time.
+   */
+  next(prefix: string): string;
+}
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

@@ -3,7 +3,7 @@ import type { RelayDeps } from '../deps.js';
 import type { Connection } from '../model/connection.js';
 import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
 import type { Callback } from '../model/message.js';
-import { timeLedId } from './derived-ids.js';
+import { timeLedId } from '../ids/derived-ids.js';
 import { gaugePaused, takes, targetsOf, type MessageFacts } from './targets.js';
 
 export interface FanOutInput {

@@ -1,6 +1,6 @@
 import type { TargetHealth } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
-import { eventTargetOf, type DeliveryTarget } from '../pipeline/targets.js';
+import { eventTargetOf, type DeliveryTarget } from '../targets/targets.js';
 import {
   HEALTH_HOURS,
   HEALTH_LATENCY_BOUNDS_MS,

@@ -1,10 +1,10 @@
 import { isoSeconds, type RelayEvent } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { Connection } from '../model/connection.js';
-import type { AttemptObserver, AttemptReport } from './delivery-service.js';
-import { deliveriesFor } from './fan-out.js';
-import type { RetryScheduler } from './retry-scheduler.js';
-import { eventTargetOf, targetKeyOf } from './targets.js';
+import type { AttemptObserver, AttemptReport } from './attempt-recorded.js';
+import { deliveriesFor } from '../targets/fan-out.js';
+import type { RetryScheduler } from '../jobs/jobs.js';
+import { eventTargetOf, targetKeyOf } from '../targets/targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'metrics'>;
 

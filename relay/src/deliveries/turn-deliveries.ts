@@ -3,9 +3,9 @@ import type { RelayDeps } from '../deps.js';
 import type { Conversation } from '../model/conversation.js';
 import { isClaimed, type Delivery } from '../model/delivery.js';
 import type { PendingMessage, Reply } from '../model/message.js';
-import { timeLedId } from './derived-ids.js';
+import { timeLedId } from '../ids/derived-ids.js';
 import type { DeliveryService } from './delivery-service.js';
-import { callbackDeliveryFor, deliveriesFor } from './fan-out.js';
+import { callbackDeliveryFor, deliveriesFor } from '../targets/fan-out.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'metrics'>;
 
@@ -16,7 +16,7 @@ export type TurnResult = { reply: Reply } | { failed: string };
  * The deliveries of a settled turn, in one insert, each created with this process's claim on
  * its first attempt: a reply goes to every target that takes it, a failure is `message.failed`
  * to the subscriptions that chose it; either goes to the message's callbackUrl too, unless a
- * waiting request took it (`callbackTaken`, see ReplyEvents.settled).
+ * waiting request took it (`callbackTaken`, see ReplyWaits.settled).
  */
 export class TurnDeliveries {
   constructor(

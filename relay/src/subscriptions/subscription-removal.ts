@@ -1,8 +1,8 @@
 import { isoSeconds, type SubscriptionRemovalReason } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { Subscription } from '../model/subscription.js';
-import type { AttemptObserver, AttemptReport } from './delivery-service.js';
-import type { RelayEvents } from './relay-events.js';
+import type { AttemptObserver, AttemptReport } from '../events/attempt-recorded.js';
+import type { RelayEvents } from '../events/relay-events.js';
 import { isZapierHookUrl, turnZapOff } from './zap-off.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'send' | 'settings'>;

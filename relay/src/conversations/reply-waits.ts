@@ -32,7 +32,7 @@ export interface Waiter {
  * the callback exactly when no request answered 200 (or 424) with the outcome. The store is
  * polled too, for a reply made by another instance (whose callback decision was made there).
  */
-export class ReplyEvents {
+export class ReplyWaits {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private readonly recent = new Map<string, { outcome: Settled; taken: boolean; at: number }>();
   /** Question id → live waiters. */

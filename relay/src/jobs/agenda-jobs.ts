@@ -1,6 +1,6 @@
 import { Agenda, type AgendaBackend } from 'agenda';
 import type { RelayDeps, RelaySettings } from '../deps.js';
-import type { Jobs, RetryScheduler } from './retry-scheduler.js';
+import type { Jobs, RetryScheduler } from './jobs.js';
 
 const DELIVER = 'deliver';
 const RETENTION = 'retention';
