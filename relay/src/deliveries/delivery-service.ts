@@ -1,12 +1,10 @@
-import { nextRetry, parseRetryAfter, type DeliveryAttempt } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
-import { deliveryHeaders } from './delivery-headers.js';
-import type { SendOutcome } from '../transport/http-sender.js';
 import type { RetryScheduler } from '../jobs/jobs.js';
 import type { ClaimResult } from '../store/deliveries.js';
 import type { AttemptObserver } from '../events/attempt-recorded.js';
-import { loadTarget, SecretUnavailableError } from './signing-secrets.js';
+import { sendAttempt } from './send-attempt.js';
+import { afterAttempt } from '../model/delivery-transitions.js';
 
 /** Beyond the delivery timeout, for the store writes around one attempt. */
 const CLAIM_MARGIN_MS = 30_000;
@@ -100,125 +98,40 @@ export class DeliveryService {
   }
 
   private async sendClaimed(delivery: ClaimedDelivery): Promise<Delivery> {
-    const { clock, settings } = this.deps;
-    let outcome: SendOutcome;
-    let final = false;
-    let sent = true;
-    try {
-      const target = await loadTarget(this.deps, delivery);
-      if (!target) {
-        outcome = { status: null, durationMs: 0, error: 'the target was deleted' };
-        final = true;
-        sent = false;
-      } else if (target.paused && delivery.kind !== 'test') {
-        return await this.park(delivery);
-      } else {
-        outcome = await this.deps.send({
-          url: delivery.targetUrl,
-          headers: deliveryHeaders({
-            target,
-            delivery,
-            retryScheduleMs: settings.retryScheduleMs,
-            deliveryUrl: this.deliveryUrl(delivery.id),
-            now: clock.now(),
-          }),
-          body: delivery.body,
-          timeoutMs: settings.deliveryTimeoutMs,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof SecretUnavailableError)) throw error;
-      this.deps.logger.error({ deliveryId: delivery.id }, error.message);
-      outcome = { status: null, durationMs: 0, error: error.message };
-      final = true;
+    const { metrics, settings } = this.deps;
+    const { outcome, targetGone } = await sendAttempt(
+      this.deps,
+      delivery,
+      this.deliveryUrl(delivery.id),
+    );
+    const next = afterAttempt(delivery, outcome, settings);
+    metrics.deliveries.inc({ outcome: next.status });
+    if (outcome.kind === 'paused') {
+      await this.deps.store.deliveries.record(delivery, next);
+      return next;
     }
-    const recorded = await this.record(delivery, outcome, final);
-    const last = recorded.attempts.at(-1) as DeliveryAttempt;
+    const { attempt } = outcome;
+    metrics.attemptSeconds.observe(
+      { outcome: next.status === 'delivered' ? 'success' : 'failure' },
+      attempt.durationMs / 1000,
+    );
+    if (next.nextAttemptAt) {
+      // The timer first: if this process dies before the record, the job still comes.
+      await this.scheduler.schedule({
+        deliveryId: delivery.id,
+        attempt: next.attemptCount,
+        at: next.nextAttemptAt,
+      });
+    }
+    await this.deps.store.deliveries.record(delivery, next);
     this.observer.attempted({
       delivery,
-      attempt: last,
-      ok: recorded.status === 'delivered',
-      gaveUp: recorded.status === 'failed',
-      sent,
-      gone: outcome.status === HTTP_GONE && delivery.kind !== 'test',
+      attempt,
+      ok: next.status === 'delivered',
+      gaveUp: next.status === 'failed',
+      sent: !targetGone,
+      gone: attempt.status === HTTP_GONE && delivery.kind !== 'test',
     });
-    return recorded;
+    return next;
   }
-
-  /** The target is paused: the attempt is not made, the delivery waits for a recover. */
-  private async park(delivery: ClaimedDelivery): Promise<Delivery> {
-    const now = this.deps.clock.now();
-    this.deps.metrics.deliveries.inc({ outcome: 'paused' });
-    await this.deps.store.deliveries.park(delivery, now);
-    return { ...delivery, status: 'paused', nextAttemptAt: null, inFlight: null, updatedAt: now };
-  }
-
-  private async record(
-    delivery: ClaimedDelivery,
-    outcome: SendOutcome,
-    final: boolean,
-  ): Promise<Delivery> {
-    const now = this.deps.clock.now();
-    const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
-    const attempt: DeliveryAttempt = {
-      at: now.toISOString(),
-      status: outcome.status,
-      durationMs: outcome.durationMs,
-      ...(ok ? {} : { error: describeFailure(outcome) }),
-      ...('responseSnippet' in outcome && outcome.responseSnippet
-        ? { responseSnippet: outcome.responseSnippet }
-        : {}),
-    };
-    this.deps.metrics.attemptSeconds.observe(
-      { outcome: ok ? 'success' : 'failure' },
-      outcome.durationMs / 1000,
-    );
-    if (ok) return this.finish(delivery, attempt, 'delivered', null);
-    // Tests are one-off checks; event deliveries retry like replies.
-    if (final || delivery.kind === 'test') return this.finish(delivery, attempt, 'failed', null);
-
-    const decision = nextRetry({
-      attempt: delivery.attemptCount + 1 - delivery.cycleStart,
-      status: outcome.status,
-      retryAfterMs: 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter, now) : undefined,
-      schedule: this.deps.settings.retryScheduleMs,
-    });
-    // Out of retries, or 410 Gone (whose subscription an observer removes).
-    if (!decision.retry) return this.finish(delivery, attempt, 'failed', null);
-    const at = new Date(now.getTime() + decision.delayMs);
-    // The timer first: if this process dies before the record, the job still comes.
-    await this.scheduler.schedule({
-      deliveryId: delivery.id,
-      attempt: delivery.attemptCount + 1,
-      at,
-    });
-    return this.finish(delivery, attempt, 'retrying', at);
-  }
-
-  private async finish(
-    delivery: ClaimedDelivery,
-    attempt: DeliveryAttempt,
-    status: Delivery['status'],
-    nextAttemptAt: Date | null,
-  ): Promise<Delivery> {
-    const now = this.deps.clock.now();
-    this.deps.metrics.deliveries.inc({ outcome: status });
-    await this.deps.store.deliveries.record(delivery, { attempt, status, nextAttemptAt }, now);
-    return {
-      ...delivery,
-      status,
-      nextAttemptAt,
-      attempts: [...delivery.attempts, attempt],
-      attemptCount: delivery.attemptCount + 1,
-      inFlight: null,
-      updatedAt: now,
-    };
-  }
-}
-
-function describeFailure(outcome: SendOutcome): string {
-  if (outcome.status === null) return outcome.error;
-  if (outcome.status >= 300 && outcome.status < 400)
-    return `HTTP ${String(outcome.status)} (redirects are not followed)`;
-  return `HTTP ${String(outcome.status)}`;
 }

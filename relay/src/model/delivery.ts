@@ -41,10 +41,3 @@ export type ClaimedDelivery = Delivery & { inFlight: DeliveryClaim };
 export function isClaimed(delivery: Delivery): delivery is ClaimedDelivery {
   return delivery.inFlight !== null;
 }
-
-/** What an attempt leaves: the attempt itself and the delivery's next state. */
-export interface AttemptRecord {
-  attempt: DeliveryAttempt;
-  status: DeliveryStatus;
-  nextAttemptAt: Date | null;
-}

@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from '@fourthchat/shared';
-import type { AttemptRecord, ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
+import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
 import type { RecoverWindow } from '../model/recovery.js';
 
 export type ClaimResult =
@@ -26,12 +26,11 @@ export interface DeliveryRepository {
    */
   claim(id: string, claim: DeliveryClaim, now: Date): Promise<ClaimResult>;
   /**
-   * Records the claimed attempt and the delivery's next state. A claim that expired and was
-   * taken over meanwhile matches nothing: the new owner's attempt is the one recorded.
+   * Records the claimed attempt: writes what it changed (`attemptChange` of `next`, the
+   * delivery `afterAttempt` answered). A claim that expired and was taken over meanwhile
+   * matches nothing: the new owner's attempt is the one recorded.
    */
-  record(delivery: ClaimedDelivery, record: AttemptRecord, at: Date): Promise<void>;
-  /** Records the claimed attempt as not made (the target is paused): `paused`, for a recover. */
-  park(delivery: ClaimedDelivery, at: Date): Promise<void>;
+  record(claimed: ClaimedDelivery, next: Delivery): Promise<void>;
   get(id: string): Promise<Delivery | undefined>;
   owned(id: string, workspaceId: string): Promise<Delivery | undefined>;
   /** Newest first. */

@@ -4,11 +4,19 @@ import type {
   Delivery,
   DeliveryClaim,
 } from '../../../relay/src/model/delivery.js';
+import { afterAttempt } from '../../../relay/src/model/delivery-transitions.js';
 import type { DeliveryRepository } from '../../../relay/src/store/deliveries.js';
 import type { Store } from '../../../relay/src/store/store.js';
 import { at, claim, delivery, race, T0, times, uid } from './fixtures.js';
 
 const attempt = { at: T0.toISOString(), status: 503, durationMs: 12, error: 'HTTP 503' };
+/** The delivery after a failed attempt at at(5): retrying at at(9). */
+const failedAt5 = (claimed: ClaimedDelivery) =>
+  afterAttempt(
+    claimed,
+    { kind: 'sent', attempt, retryAfterMs: undefined, at: at(5) },
+    { retryScheduleMs: [4] },
+  );
 
 /** A new delivery, stored. */
 async function newDelivery(deliveries: DeliveryRepository, fields: Partial<Delivery> = {}) {
@@ -80,11 +88,11 @@ export function deliveryTests(store: () => Store): void {
       // Its claim ran out and another process took the attempt over.
       await deliveries.claim(stored.id, claim('b', 0, at(200_000)), at(100_000));
 
-      await deliveries.record(first, { attempt, status: 'retrying', nextAttemptAt: at(9) }, at(5));
+      await deliveries.record(first, failedAt5(first));
       expect(await deliveries.get(stored.id)).toMatchObject({ attemptCount: 0, attempts: [] });
 
       const taken: ClaimedDelivery = { ...stored, inFlight: claim('b', 0, at(200_000)) };
-      await deliveries.record(taken, { attempt, status: 'retrying', nextAttemptAt: at(9) }, at(5));
+      await deliveries.record(taken, failedAt5(taken));
       expect(await deliveries.get(stored.id)).toEqual({
         ...stored,
         attempts: [attempt],
@@ -102,7 +110,11 @@ export function deliveryTests(store: () => Store): void {
       const { deliveries } = store();
       const stored = await newDelivery(deliveries);
 
-      await deliveries.park(await claimed(deliveries, stored.id, claim('a'), at(1)), at(2));
+      const parked = await claimed(deliveries, stored.id, claim('a'), at(1));
+      await deliveries.record(
+        parked,
+        afterAttempt(parked, { kind: 'paused', at: at(2) }, { retryScheduleMs: [] }),
+      );
 
       expect(await deliveries.get(stored.id)).toEqual({
         ...stored,

@@ -1,10 +1,6 @@
 import type { DeliveryStatus } from '@fourthchat/shared';
-import type {
-  AttemptRecord,
-  ClaimedDelivery,
-  Delivery,
-  DeliveryClaim,
-} from '../../model/delivery.js';
+import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../../model/delivery.js';
+import { attemptChange } from '../../model/delivery-transitions.js';
 import type { RecoverWindow } from '../../model/recovery.js';
 import type { ClaimResult, DeliveryRepository, Redelivery } from '../deliveries.js';
 import { answer, oldestFirst, ownedBy, Table } from './table.js';
@@ -71,28 +67,11 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
     });
   }
 
-  record(delivery: ClaimedDelivery, record: AttemptRecord, at: Date): Promise<void> {
+  record(claimed: ClaimedDelivery, next: Delivery): Promise<void> {
     return answer(() => {
-      this.deliveries.update(delivery.id, heldBy(delivery), (stored) => ({
+      this.deliveries.update(claimed.id, heldBy(claimed), (stored) => ({
         ...stored,
-        attempts: [...stored.attempts, record.attempt],
-        attemptCount: stored.attemptCount + 1,
-        status: record.status,
-        nextAttemptAt: record.nextAttemptAt,
-        inFlight: null,
-        updatedAt: at,
-      }));
-    });
-  }
-
-  park(delivery: ClaimedDelivery, at: Date): Promise<void> {
-    return answer(() => {
-      this.deliveries.update(delivery.id, heldBy(delivery), (stored) => ({
-        ...stored,
-        status: 'paused',
-        nextAttemptAt: null,
-        inFlight: null,
-        updatedAt: at,
+        ...attemptChange(next),
       }));
     });
   }

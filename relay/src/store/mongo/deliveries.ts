@@ -1,11 +1,7 @@
 import type { DeliveryStatus } from '@fourthchat/shared';
 import type { AnyBulkWriteOperation, Filter } from 'mongodb';
-import type {
-  AttemptRecord,
-  ClaimedDelivery,
-  Delivery,
-  DeliveryClaim,
-} from '../../model/delivery.js';
+import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../../model/delivery.js';
+import { attemptChange } from '../../model/delivery-transitions.js';
 import type { RecoverWindow } from '../../model/recovery.js';
 import { Coalescer, spans } from '../coalescer.js';
 import type { ClaimResult, DeliveryRepository, Redelivery } from '../deliveries.js';
@@ -96,30 +92,9 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     return { state: 'stale' };
   }
 
-  async record(delivery: ClaimedDelivery, record: AttemptRecord, at: Date): Promise<void> {
+  async record(claimed: ClaimedDelivery, next: Delivery): Promise<void> {
     await this.records.submit({
-      updateOne: {
-        filter: heldBy(delivery),
-        update: {
-          $push: { attempts: record.attempt },
-          $inc: { attemptCount: 1 },
-          $set: {
-            status: record.status,
-            nextAttemptAt: record.nextAttemptAt,
-            inFlight: null,
-            updatedAt: at,
-          },
-        },
-      },
-    });
-  }
-
-  async park(delivery: ClaimedDelivery, at: Date): Promise<void> {
-    await this.records.submit({
-      updateOne: {
-        filter: heldBy(delivery),
-        update: { $set: { status: 'paused', nextAttemptAt: null, inFlight: null, updatedAt: at } },
-      },
+      updateOne: { filter: heldBy(claimed), update: { $set: attemptChange(next) } },
     });
   }
 
