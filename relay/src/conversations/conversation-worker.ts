@@ -1,10 +1,11 @@
 import type { RelayDeps } from '../deps.js';
 import { ReplyFailedError } from '../ai/responder.js';
 import type { Chatbot } from '../model/chatbot.js';
-import type { Conversation, HistoryEntry } from '../model/conversation.js';
+import type { Conversation } from '../model/conversation.js';
 import type { Lease } from '../model/lease.js';
 import { isReply, type Message, type PendingMessage, type Reply } from '../model/message.js';
-import { appendRecent, historyForAi, recentToKeep } from './history.js';
+import { historyForAi } from './history.js';
+import { afterTurn } from '../model/conversation-transitions.js';
 import { outgoingBody } from './outgoing.js';
 import type { ReplyWaits, ReplyOutcome } from './reply-waits.js';
 import type { TurnDeliveries } from '../deliveries/turn-deliveries.js';
@@ -226,23 +227,20 @@ export class ConversationWorker {
       result: turn.reply ? { reply: turn.reply } : { failed: turn.question.error ?? 'failed' },
       callbackTaken,
     });
-    const recent = appendRecent(
-      conversation.recent,
-      historyEntries(turn, clock.now()),
-      recentToKeep(chatbot?.historyLimit),
+    const next = afterTurn(
+      conversation,
+      {
+        question: turn.question,
+        reply: turn.reply ?? null,
+        at: clock.now(),
+        // The question itself is still first in the queue until it is settled.
+        lease: queue.messages.length > 1 ? this.lease() : null,
+      },
+      { historyLimit: chatbot?.historyLimit },
     );
-    // The question itself is still first in the queue until it is settled.
-    const lease = queue.messages.length > 1 ? this.lease() : null;
-    await store.conversations.settleTurn({
-      id: conversation.id,
-      owner: settings.instanceId,
-      recent,
-      nextSeq: conversation.nextSeq + 1,
-      lease,
-      at: clock.now(),
-    });
+    await store.conversations.settleTurn(settings.instanceId, next);
     this.finishAfter(question.id, firstAttempts);
-    return { ...conversation, recent, nextSeq: conversation.nextSeq + 1, lease };
+    return next;
   }
 
   /** Calls the AI (renewing the lease meanwhile) and builds the turn to record. */
@@ -397,20 +395,4 @@ function settledQuestion(
     outgoing: null,
     createdAt: question.acceptedAt,
   };
-}
-
-function historyEntries(turn: Turn, at: Date): HistoryEntry[] {
-  const entries: HistoryEntry[] = [
-    {
-      id: turn.question.id,
-      role: 'user',
-      content: turn.question.content,
-      ...(turn.reply ? {} : { failed: true as const }),
-      at,
-    },
-  ];
-  if (turn.reply) {
-    entries.push({ id: turn.reply.id, role: 'assistant', content: turn.reply.content, at });
-  }
-  return entries;
 }

@@ -1,4 +1,4 @@
-import type { Conversation, HistoryEntry, NewConversation } from '../model/conversation.js';
+import type { Conversation, NewConversation } from '../model/conversation.js';
 import type { Lease } from '../model/lease.js';
 import type { Message, PendingMessage, Transcript } from '../model/message.js';
 
@@ -6,16 +6,6 @@ import type { Message, PendingMessage, Transcript } from '../model/message.js';
 export interface Acceptance {
   conversation: NewConversation;
   message: PendingMessage;
-}
-
-/** After a turn: the new recent history and counter, and the lease kept (renewed) or released. */
-export interface TurnUpdate {
-  id: string;
-  owner: string;
-  recent: HistoryEntry[];
-  nextSeq: number;
-  lease: Lease | null;
-  at: Date;
 }
 
 export type LeaseResult =
@@ -39,8 +29,11 @@ export interface ConversationRepository {
   lease(id: string, lease: Lease, now: Date): Promise<LeaseResult>;
   /** False when `lease.owner` does not hold it. */
   renewLease(id: string, lease: Lease): Promise<boolean>;
-  /** Written only while `turn.owner` holds the lease. */
-  settleTurn(turn: TurnUpdate): Promise<void>;
+  /**
+   * Writes what the turn changed (`turnChange` of `next`, the conversation `afterTurn`
+   * answered), only while `owner` holds the lease.
+   */
+  settleTurn(owner: string, next: Conversation): Promise<void>;
   release(id: string, owner: string): Promise<void>;
   /** Settled messages, written once: a re-run after a crash finds them in place. */
   recordMessages(messages: Message[]): Promise<void>;

@@ -78,14 +78,16 @@ export function conversationTests(store: () => Store): void {
       await conversations.accept([{ conversation, message }], T0);
       await conversations.lease(conversation.id, lease('a'), at(1));
       const recent = [{ id: message.id, role: 'user' as const, content: 'Hello', at: at(5) }];
-      const settle = { id: conversation.id, recent, nextSeq: 1, at: at(5) };
+      const taken = await conversations.owned(conversation.id, 'ws_a');
+      if (!taken) throw new Error('no conversation');
+      const next = { ...taken, recent, nextSeq: 1, updatedAt: at(5) };
 
-      await conversations.settleTurn({ ...settle, owner: 'b', lease: null });
+      await conversations.settleTurn('b', { ...next, lease: null });
       await conversations.release(conversation.id, 'b');
       const untouched = await conversations.owned(conversation.id, 'ws_a');
       expect(untouched).toMatchObject({ nextSeq: 0, recent: [], lease: lease('a') });
 
-      await conversations.settleTurn({ ...settle, owner: 'a', lease: lease('a', at(60_000)) });
+      await conversations.settleTurn('a', { ...next, lease: lease('a', at(60_000)) });
       const settled = await conversations.owned(conversation.id, 'ws_a');
       expect(settled).toMatchObject({ nextSeq: 1, recent, lease: lease('a', at(60_000)) });
       expect(settled?.updatedAt).toEqual(at(5));

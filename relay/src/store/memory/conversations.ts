@@ -6,12 +6,8 @@ import {
   type PendingMessage,
   type Transcript,
 } from '../../model/message.js';
-import type {
-  Acceptance,
-  ConversationRepository,
-  LeaseResult,
-  TurnUpdate,
-} from '../conversations.js';
+import { turnChange } from '../../model/conversation-transitions.js';
+import type { Acceptance, ConversationRepository, LeaseResult } from '../conversations.js';
 import { answer, ownedBy, Table } from './table.js';
 
 /** The tables of conversations and messages, shared with the message lookups. */
@@ -85,14 +81,11 @@ export class MemoryConversationRepository implements ConversationRepository {
     });
   }
 
-  settleTurn(turn: TurnUpdate): Promise<void> {
+  settleTurn(owner: string, next: Conversation): Promise<void> {
     return answer(() => {
-      this.t.conversations.update(turn.id, heldBy(turn.owner), (conversation) => ({
+      this.t.conversations.update(next.id, heldBy(owner), (conversation) => ({
         ...conversation,
-        recent: turn.recent,
-        nextSeq: turn.nextSeq,
-        lease: turn.lease,
-        updatedAt: turn.at,
+        ...turnChange(next),
       }));
     });
   }

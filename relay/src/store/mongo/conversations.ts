@@ -8,12 +8,8 @@ import {
   type Transcript,
 } from '../../model/message.js';
 import { Coalescer, spans } from '../coalescer.js';
-import type {
-  Acceptance,
-  ConversationRepository,
-  LeaseResult,
-  TurnUpdate,
-} from '../conversations.js';
+import { turnChange } from '../../model/conversation-transitions.js';
+import type { Acceptance, ConversationRepository, LeaseResult } from '../conversations.js';
 import { bulkFailures, removeBatch, type Collections } from './database.js';
 import type { ConversationDoc, MessageDoc } from './documents.js';
 import {
@@ -26,13 +22,17 @@ import {
   toDoc,
 } from './mapping.js';
 
-function turnOperation(turn: TurnUpdate): AnyBulkWriteOperation<ConversationDoc> {
+/** A settled turn, by the lease holder. */
+interface Turn {
+  owner: string;
+  next: Conversation;
+}
+
+function turnOperation({ owner, next }: Turn): AnyBulkWriteOperation<ConversationDoc> {
   return {
     updateOne: {
-      filter: { _id: turn.id, 'lease.owner': turn.owner },
-      update: {
-        $set: { recent: turn.recent, nextSeq: turn.nextSeq, lease: turn.lease, updatedAt: turn.at },
-      },
+      filter: { _id: next.id, 'lease.owner': owner },
+      update: { $set: turnChange(next) },
     },
   };
 }
@@ -52,7 +52,7 @@ async function failedBeyondDuplicates(write: () => Promise<unknown>): Promise<Se
 /** Conversations (`conversations`), waiting messages (`pendingMessages`) and history (`messages`). */
 export class MongoConversationRepository implements ConversationRepository {
   private readonly messageWrites: Coalescer<MessageDoc[], Error | null>;
-  private readonly turnWrites: Coalescer<TurnUpdate, null>;
+  private readonly turnWrites: Coalescer<Turn, null>;
   private readonly finishes: Coalescer<string, null>;
 
   constructor(
@@ -137,8 +137,8 @@ export class MongoConversationRepository implements ConversationRepository {
   }
 
   /** Merged with the turns settled in the same turn of the event loop: one bulk write. */
-  async settleTurn(turn: TurnUpdate): Promise<void> {
-    await this.turnWrites.submit(turn);
+  async settleTurn(owner: string, next: Conversation): Promise<void> {
+    await this.turnWrites.submit({ owner, next });
   }
 
   async release(id: string, owner: string): Promise<void> {
