@@ -7,7 +7,7 @@ import {
   type PendingMessage,
   type Transcript,
 } from '../../model/message.js';
-import { Coalescer, spans } from '../coalescer.js';
+import { Batcher, spans } from '../batching.js';
 import { turnChange } from '../../model/conversation-transitions.js';
 import type { Acceptance, ConversationRepository, LeaseResult } from '../conversations.js';
 import { bulkFailures, removeBatch, type Collections } from './database.js';
@@ -51,19 +51,19 @@ async function failedBeyondDuplicates(write: () => Promise<unknown>): Promise<Se
 
 /** Conversations (`conversations`), waiting messages (`pendingMessages`) and history (`messages`). */
 export class MongoConversationRepository implements ConversationRepository {
-  private readonly messageWrites: Coalescer<MessageDoc[], Error | null>;
-  private readonly turnWrites: Coalescer<Turn, null>;
-  private readonly finishes: Coalescer<string, null>;
+  private readonly messageWrites: Batcher<MessageDoc[], Error | null>;
+  private readonly turnWrites: Batcher<Turn, null>;
+  private readonly finishes: Batcher<string, null>;
 
   constructor(
     private readonly c: Pick<Collections, 'conversations' | 'pendingMessages' | 'messages'>,
   ) {
-    this.messageWrites = new Coalescer((batches) => this.insertMessages(batches));
-    this.turnWrites = new Coalescer(async (turns) => {
+    this.messageWrites = new Batcher((batches) => this.insertMessages(batches));
+    this.turnWrites = new Batcher(async (turns) => {
       await this.c.conversations.bulkWrite(turns.map(turnOperation), { ordered: false });
       return turns.map(() => null);
     });
-    this.finishes = new Coalescer(async (ids) => {
+    this.finishes = new Batcher(async (ids) => {
       await this.c.pendingMessages.deleteMany({ _id: { $in: ids } });
       return ids.map(() => null);
     });

@@ -3,7 +3,7 @@ import type { AnyBulkWriteOperation, Filter } from 'mongodb';
 import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../../model/delivery.js';
 import { attemptChange } from '../../model/delivery-transitions.js';
 import type { RecoverWindow } from '../../model/recovery.js';
-import { Coalescer, spans } from '../coalescer.js';
+import { Batcher, spans } from '../batching.js';
 import type { ClaimResult, DeliveryRepository, Redelivery } from '../deliveries.js';
 import { bulkFailures, removeBatch, type Collections } from './database.js';
 import type { DeliveryDoc } from './documents.js';
@@ -28,12 +28,12 @@ function recoverableFilter(window: RecoverWindow): Filter<DeliveryDoc> {
 
 /** Creations and records are merged per turn of the event loop (one command each). */
 export class MongoDeliveryRepository implements DeliveryRepository {
-  private readonly creations: Coalescer<DeliveryDoc[], Set<string> | Error>;
-  private readonly records: Coalescer<AnyBulkWriteOperation<DeliveryDoc>, null>;
+  private readonly creations: Batcher<DeliveryDoc[], Set<string> | Error>;
+  private readonly records: Batcher<AnyBulkWriteOperation<DeliveryDoc>, null>;
 
   constructor(private readonly c: Pick<Collections, 'deliveries'>) {
-    this.creations = new Coalescer((batches) => this.insert(batches));
-    this.records = new Coalescer(async (operations) => {
+    this.creations = new Batcher((batches) => this.insert(batches));
+    this.records = new Batcher(async (operations) => {
       await this.c.deliveries.bulkWrite(operations, { ordered: false });
       return operations.map(() => null);
     });
