@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { pino } from 'pino';
 import { createMetrics } from '../../relay/src/observability/metrics.js';
+import type { AttemptRecorded } from '../../relay/src/events/attempt-recorded.js';
+import { EventHub, type RelayHub } from '../../relay/src/events/hub.js';
 import { DeliveryService } from '../../relay/src/deliveries/delivery-service.js';
 import type { RetryScheduler } from '../../relay/src/jobs/jobs.js';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
@@ -28,6 +30,9 @@ const scheduler: RetryScheduler = {
 };
 
 let service: DeliveryService;
+const hub: RelayHub = new EventHub(pino({ level: 'silent' }));
+const recorded: AttemptRecorded[] = [];
+hub.on('attemptRecorded', (event) => recorded.push(event));
 
 beforeAll(async () => {
   store = await openMongoStore(testMongoUrl(), {
@@ -65,7 +70,7 @@ beforeAll(async () => {
       },
     },
     scheduler,
-    { attempted: () => undefined },
+    hub,
     (id) => `http://relay.test/api/deliveries/${id}`,
   );
   await store.connections.insert({
@@ -111,6 +116,17 @@ test('a failed attempt schedules the next one (by number, at the schedule) befor
   expect(due).toBeGreaterThanOrEqual(30_000);
   const stored = await store.deliveries.get('dlv_svc_1');
   expect(stored).toMatchObject({ status: 'retrying', attemptCount: 1 });
+  // Told once it is recorded, with the delivery as it was before the attempt.
+  expect(recorded).toEqual([
+    expect.objectContaining({
+      delivery: expect.objectContaining({ id: 'dlv_svc_1', attemptCount: 0 }),
+      attempt: expect.objectContaining({ status: 503 }),
+      ok: false,
+      gaveUp: false,
+      sent: true,
+      gone: false,
+    }),
+  ]);
 });
 
 test('a job for an attempt already made is stale: nothing is sent, nothing scheduled', async () => {

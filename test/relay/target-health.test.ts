@@ -181,7 +181,7 @@ test('two processes flushing at once on one store lose no count', async () => {
       for (let round = 0; round < rounds; round++) {
         for (let i = 0; i < perRound; i++) {
           const ok = i % 5 !== 0;
-          recorder.attempted({
+          recorder.attemptRecorded({
             delivery,
             attempt: { at: new Date().toISOString(), status: ok ? 200 : 500, durationMs: i },
             ok,

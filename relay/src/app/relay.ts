@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AcceptBatcher } from '../conversations/accept-batcher.js';
 import { ConversationWorker } from '../conversations/conversation-worker.js';
 import { DeliveryService } from '../deliveries/delivery-service.js';
-import type { AttemptReport } from '../events/attempt-recorded.js';
+import { EventHub, type RelayHub } from '../events/hub.js';
 import { HealthRecorder } from '../health/health-recorder.js';
 import { RelayEvents } from '../events/relay-events.js';
 import { HeldDeliveries } from '../deliveries/held-deliveries.js';
@@ -36,19 +36,13 @@ export async function startRelay(
   { jobs, listen }: { jobs: Jobs; listen: { port: number; host: string } },
 ): Promise<RunningRelay> {
   const replies = new ReplyWaits(deps);
-  // Attempts feed the health figures and the delivery.failed events; events are sent by the
-  // delivery service itself, so the two are tied together through these late-bound calls.
-  const observers: { attempted(report: AttemptReport): void }[] = [];
+  const hub: RelayHub = new EventHub(deps.logger);
   let url = deps.settings.publicUrl ?? '';
   const publicUrl = () => deps.settings.publicUrl ?? url;
   const deliveries = new DeliveryService(
     deps,
     jobs.scheduler,
-    {
-      attempted(report) {
-        for (const observer of observers) observer.attempted(report);
-      },
-    },
+    hub,
     (id) => `${publicUrl()}/api/deliveries/${encodeURIComponent(id)}`,
   );
   const relayEvents = new RelayEvents(deps, jobs.scheduler, (id, attempt) => {
@@ -58,7 +52,16 @@ export async function startRelay(
   const pauses = new TargetPauses(deps, relayEvents, held);
   const removals = new SubscriptionRemovals(deps, relayEvents);
   const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
-  observers.push(health, relayEvents, removals);
+  // Each attempt feeds the health figures, raises delivery.failed, and a 410 removes its subscription.
+  hub.on('attemptRecorded', (recorded) => {
+    health.attemptRecorded(recorded);
+  });
+  hub.on('attemptRecorded', (recorded) => {
+    relayEvents.attemptRecorded(recorded);
+  });
+  hub.on('attemptRecorded', (recorded) => {
+    removals.attemptRecorded(recorded);
+  });
   const worker = new ConversationWorker(deps, new TurnDeliveries(deps, deliveries), replies);
   const accepts = new AcceptBatcher(deps, (messages) => {
     worker.enqueue(messages, { recovered: false });
@@ -68,6 +71,7 @@ export async function startRelay(
     accepts,
     worker,
     deliveries,
+    hub,
     scheduler: jobs.scheduler,
     replies,
     health,

@@ -2,7 +2,7 @@ import type { RelayDeps } from '../deps.js';
 import type { ClaimedDelivery, Delivery, DeliveryClaim } from '../model/delivery.js';
 import type { RetryScheduler } from '../jobs/jobs.js';
 import type { ClaimResult } from '../store/deliveries.js';
-import type { AttemptObserver } from '../events/attempt-recorded.js';
+import type { RelayHub } from '../events/hub.js';
 import { sendAttempt } from './send-attempt.js';
 import { afterAttempt } from '../model/delivery-transitions.js';
 
@@ -30,7 +30,8 @@ export class DeliveryService {
   constructor(
     private readonly deps: Deps,
     private readonly scheduler: RetryScheduler,
-    private readonly observer: AttemptObserver,
+    /** Where `attemptRecorded` goes. */
+    private readonly hub: Pick<RelayHub, 'emit'>,
     /** The delivery in the relay's API, sent with every attempt (X-Webhook-Delivery-Url). */
     private readonly deliveryUrl: (deliveryId: string) => string,
   ) {}
@@ -124,7 +125,7 @@ export class DeliveryService {
       });
     }
     await this.deps.store.deliveries.record(delivery, next);
-    this.observer.attempted({
+    this.hub.emit('attemptRecorded', {
       delivery,
       attempt,
       ok: next.status === 'delivered',

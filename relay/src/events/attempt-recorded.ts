@@ -1,8 +1,11 @@
 import type { DeliveryAttempt } from '@fourthchat/shared';
 import type { Delivery } from '../model/delivery.js';
 
-/** One attempt as recorded, for the health figures and the `delivery.failed` event. */
-export interface AttemptReport {
+/**
+ * A delivery attempt was recorded (the delivery service emits it): the health figures count
+ * it, a reply delivery that gave up raises `delivery.failed`, a subscription's 410 removes it.
+ */
+export interface AttemptRecorded {
   /** The delivery as it was before this attempt. */
   delivery: Delivery;
   attempt: DeliveryAttempt;
@@ -13,8 +16,4 @@ export interface AttemptReport {
   sent: boolean;
   /** The target answered 410 Gone (never for a test): a subscription is removed for it. */
   gone: boolean;
-}
-
-export interface AttemptObserver {
-  attempted(report: AttemptReport): void;
 }

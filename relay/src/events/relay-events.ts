@@ -1,7 +1,7 @@
 import { isoSeconds, type RelayEvent } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { Connection } from '../model/connection.js';
-import type { AttemptObserver, AttemptReport } from './attempt-recorded.js';
+import type { AttemptRecorded } from './attempt-recorded.js';
 import { deliveriesFor } from '../targets/fan-out.js';
 import type { RetryScheduler } from '../jobs/jobs.js';
 import { eventTargetOf, targetKeyOf } from '../targets/targets.js';
@@ -16,7 +16,7 @@ type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'metrics'>;
 const FIRST_ATTEMPT_JOB_DELAY_MS = 5_000;
 
 /** Events beyond replies, to the subscriptions that chose them: signed and retried like replies. */
-export class RelayEvents implements AttemptObserver {
+export class RelayEvents {
   constructor(
     private readonly deps: Deps,
     private readonly scheduler: RetryScheduler,
@@ -24,9 +24,9 @@ export class RelayEvents implements AttemptObserver {
   ) {}
 
   /** A reply delivery gave up: `delivery.failed` (never for tests, nor for events: no loops). */
-  attempted(report: AttemptReport): void {
-    const { delivery, attempt } = report;
-    if (!report.gaveUp || delivery.kind !== 'reply') return;
+  attemptRecorded(recorded: AttemptRecorded): void {
+    const { delivery, attempt } = recorded;
+    if (!recorded.gaveUp || delivery.kind !== 'reply') return;
     void this.deps.store.connections
       .get(delivery.connectionId)
       .then((connection) => {

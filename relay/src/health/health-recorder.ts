@@ -5,7 +5,7 @@ import {
   type HealthDelta,
   type HealthFigures,
 } from '../model/target-health.js';
-import type { AttemptObserver, AttemptReport } from '../events/attempt-recorded.js';
+import type { AttemptRecorded } from '../events/attempt-recorded.js';
 import { targetKeyOf } from '../targets/targets.js';
 
 type Deps = Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'metrics' | 'settings'>;
@@ -33,7 +33,7 @@ const MAX_HELD = 100_000;
  * a store add up exactly. After a write, targets that failed are checked against the pause
  * rule (one read by target key, only when something failed) and handed to `reached`.
  */
-export class HealthRecorder implements AttemptObserver {
+export class HealthRecorder {
   private pending = new Map<string, Pending>();
   private held = 0;
   private flushing: Promise<void> | undefined;
@@ -44,10 +44,10 @@ export class HealthRecorder implements AttemptObserver {
     private readonly reached: (figures: HealthFigures[]) => Promise<void>,
   ) {}
 
-  attempted(report: AttemptReport): void {
-    const { delivery, attempt, ok, gaveUp } = report;
+  attemptRecorded(recorded: AttemptRecorded): void {
+    const { delivery, attempt, ok, gaveUp } = recorded;
     // A callback is not a target of the connection: it has no health and is never paused.
-    if (!report.sent || delivery.kind === 'callback') return;
+    if (!recorded.sent || delivery.kind === 'callback') return;
     this.deps.metrics.targetAttempts.inc({
       connection: delivery.connectionId,
       outcome: ok ? 'success' : 'failure',

@@ -2,6 +2,7 @@ import type { RelayDeps } from '../deps.js';
 import type { AcceptBatcher } from '../conversations/accept-batcher.js';
 import type { ConversationWorker } from '../conversations/conversation-worker.js';
 import type { DeliveryService } from '../deliveries/delivery-service.js';
+import type { RelayHub } from '../events/hub.js';
 import type { HealthRecorder } from '../health/health-recorder.js';
 import type { SubscriptionRemovals } from '../subscriptions/subscription-removal.js';
 import type { TargetPauses } from '../health/target-pauses.js';
@@ -14,6 +15,8 @@ export interface RelayServices {
   accepts: AcceptBatcher;
   worker: ConversationWorker;
   deliveries: DeliveryService;
+  /** The relay's in-process events. */
+  hub: RelayHub;
   scheduler: RetryScheduler;
   /** `?wait=true` requests, handed their reply. */
   replies: ReplyWaits;

@@ -1,7 +1,7 @@
 import { isoSeconds, type SubscriptionRemovalReason } from '@fourthchat/shared';
 import type { RelayDeps } from '../deps.js';
 import type { Subscription } from '../model/subscription.js';
-import type { AttemptObserver, AttemptReport } from '../events/attempt-recorded.js';
+import type { AttemptRecorded } from '../events/attempt-recorded.js';
 import type { RelayEvents } from '../events/relay-events.js';
 import { isZapierHookUrl, turnZapOff } from './zap-off.js';
 
@@ -13,16 +13,16 @@ type Deps = Pick<RelayDeps, 'store' | 'clock' | 'ids' | 'logger' | 'send' | 'set
  * the connection's other subscriptions that chose it; a Zap still on (not a 410) is turned off
  * through its hook URL. Its owner's DELETE is not one of these.
  */
-export class SubscriptionRemovals implements AttemptObserver {
+export class SubscriptionRemovals {
   constructor(
     private readonly deps: Deps,
     private readonly events: RelayEvents,
   ) {}
 
   /** A subscription's target answered 410 Gone: the hook is gone for good (REST hooks). */
-  attempted(report: AttemptReport): void {
-    const { subscriptionId } = report.delivery;
-    if (!report.gone || subscriptionId === null) return;
+  attemptRecorded(recorded: AttemptRecorded): void {
+    const { subscriptionId } = recorded.delivery;
+    if (!recorded.gone || subscriptionId === null) return;
     void this.deps.store.subscriptions
       .get(subscriptionId)
       .then((doc) => (doc ? this.remove(doc, 'gone') : false))
