@@ -26,7 +26,8 @@ const relay = relayForThisFile({
 });
 const receivers = receiverPool();
 
-const expire = () => expireSubscriptions(relay.relay.services.deps, relay.relay.services.removals);
+const expire = () =>
+  expireSubscriptions({ ...relay.relay.services.deps, events: relay.relay.services.relayEvents });
 
 /** A connection, a subscription that hears of removals, and a hook subscribed with `extra`. */
 async function watched(extra: Record<string, unknown> = {}, respond = () => ({ status: 200 })) {

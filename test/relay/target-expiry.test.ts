@@ -85,10 +85,10 @@ test('a subscription paused longer than the expiry is removed; the webhook URL a
   await pause(`/api/subscriptions/${recent}`);
   offsetMs += 11 * DAY_MS;
 
-  const removed = await expireSubscriptions(
-    relay.relay.services.deps,
-    relay.relay.services.removals,
-  );
+  const removed = await expireSubscriptions({
+    ...relay.relay.services.deps,
+    events: relay.relay.services.relayEvents,
+  });
 
   expect(removed).toEqual({ subscriptions: 1 });
   const left = await relay.api(`/api/connections/${connectionId}/subscriptions`);

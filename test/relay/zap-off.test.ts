@@ -23,7 +23,8 @@ const relay = relayForThisFile({
 });
 const receivers = receiverPool();
 
-const expire = () => expireSubscriptions(relay.relay.services.deps, relay.relay.services.removals);
+const expire = () =>
+  expireSubscriptions({ ...relay.relay.services.deps, events: relay.relay.services.relayEvents });
 
 async function zapSubscription(path: string, extra: Record<string, unknown> = {}) {
   const { connectionId } = await createConnection(relay, (await receivers.start()).url);

@@ -8,7 +8,7 @@ import { HealthRecorder } from '../health/health-recorder.js';
 import { RelayEvents } from '../events/relay-events.js';
 import { HeldDeliveries } from '../deliveries/held-deliveries.js';
 import { expireSubscriptions } from '../subscriptions/subscription-expiry.js';
-import { SubscriptionRemovals } from '../subscriptions/subscription-removal.js';
+import { removeIfGone } from '../subscriptions/remove-subscription.js';
 import { TargetPauses } from '../health/target-pauses.js';
 import { recoverStuckWork, startRecoverySweep } from '../conversations/recovery-sweep.js';
 import { ReplyWaits } from '../conversations/reply-waits.js';
@@ -50,7 +50,7 @@ export async function startRelay(
   });
   const held = new HeldDeliveries(deps, { scheduler: jobs.scheduler, deliveries });
   const pauses = new TargetPauses(deps, relayEvents, held);
-  const removals = new SubscriptionRemovals(deps, relayEvents);
+  const removals = { ...deps, events: relayEvents };
   const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
   // Each attempt feeds the health figures, raises delivery.failed, and a 410 removes its subscription.
   hub.on('attemptRecorded', (recorded) => {
@@ -60,7 +60,7 @@ export async function startRelay(
     relayEvents.attemptRecorded(recorded);
   });
   hub.on('attemptRecorded', (recorded) => {
-    removals.attemptRecorded(recorded);
+    removeIfGone(removals, recorded);
   });
   const worker = new ConversationWorker(deps, new TurnDeliveries(deps, deliveries), replies);
   const accepts = new AcceptBatcher(deps, (messages) => {
@@ -76,12 +76,12 @@ export async function startRelay(
     replies,
     health,
     pauses,
-    removals,
+    relayEvents,
     publicUrl,
   };
   await jobs.start({
     attempt: (deliveryId, attempt) => deliveries.attempt(deliveryId, attempt),
-    retention: () => Promise.all([applyRetention(deps), expireSubscriptions(deps, removals)]),
+    retention: () => Promise.all([applyRetention(deps), expireSubscriptions(removals)]),
   });
   health.start();
   const app = createApp(services);

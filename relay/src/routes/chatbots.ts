@@ -4,6 +4,7 @@ import { ownedOr404 } from '../http/owned.js';
 import { chatbotView } from '../presenters/chatbots.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Chatbot } from '../model/chatbot.js';
+import { deleteChatbot } from '../workspaces/delete-chatbot.js';
 import { chatbot, idParams, listOf } from './schemas.js';
 
 const fields = {
@@ -109,18 +110,12 @@ export function chatbotRoutes({ deps }: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 200: z.object({ id: z.string(), failedMessages: z.number() }) },
       async handler({ principal, params }) {
-        await ownedOr404(store.chatbots.owned(params.id, principal.workspaceId), 'Chatbot');
-        const connectionIds = await store.connections.idsOfChatbot(
-          params.id,
-          principal.workspaceId,
+        const chatbot = await ownedOr404(
+          store.chatbots.owned(params.id, principal.workspaceId),
+          'Chatbot',
         );
-        await store.chatbots.delete(params.id, principal.workspaceId);
-        // Without the chatbot the worker fails these with a clear error, never calling the AI.
-        const waiting = await store.conversations.unansweredOf(connectionIds);
-        await store.subscriptions.deleteForConnections(connectionIds);
-        await store.removedSubscriptions.deleteForConnections(connectionIds);
-        await store.connections.deleteMany(connectionIds);
-        return { status: 200, body: { id: params.id, failedMessages: waiting.length } };
+        const { failedMessages } = await deleteChatbot(deps, { chatbot });
+        return { status: 200, body: { id: chatbot.id, failedMessages } };
       },
     }),
   ];

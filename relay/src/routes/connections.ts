@@ -7,7 +7,7 @@ import { defineRoute, type RouteSpec } from '../http/route.js';
 import { HttpError } from '../errors.js';
 import { PAUSED_BY_HAND } from '../health/target-pauses.js';
 import type { Connection, ConnectionChanges } from '../model/connection.js';
-import { webhookKey } from '../model/target-health.js';
+import { deleteConnection } from '../workspaces/delete-connection.js';
 import {
   connection,
   customHeaders,
@@ -146,15 +146,8 @@ export function connectionRoutes(services: RelayServices): RouteSpec[] {
       params: idParams,
       responses: { 204: undefined },
       async handler({ principal, params }) {
-        await owned(params.id, principal.workspaceId);
-        const subscriptions = await store.subscriptions.forConnection(params.id);
-        await store.subscriptions.deleteForConnections([params.id]);
-        await store.removedSubscriptions.deleteForConnections([params.id]);
-        await store.targetHealth.remove([
-          webhookKey(params.id),
-          ...subscriptions.map((doc) => doc.id),
-        ]);
-        await store.connections.delete(params.id, principal.workspaceId);
+        const connection = await owned(params.id, principal.workspaceId);
+        await deleteConnection(services.deps, { connection });
         return { status: 204 };
       },
     }),

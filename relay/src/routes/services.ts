@@ -4,7 +4,7 @@ import type { ConversationWorker } from '../conversations/conversation-worker.js
 import type { DeliveryService } from '../deliveries/delivery-service.js';
 import type { RelayHub } from '../events/hub.js';
 import type { HealthRecorder } from '../health/health-recorder.js';
-import type { SubscriptionRemovals } from '../subscriptions/subscription-removal.js';
+import type { RelayEvents } from '../events/relay-events.js';
 import type { TargetPauses } from '../health/target-pauses.js';
 import type { ReplyWaits } from '../conversations/reply-waits.js';
 import type { RetryScheduler } from '../jobs/jobs.js';
@@ -22,7 +22,8 @@ export interface RelayServices {
   replies: ReplyWaits;
   health: HealthRecorder;
   pauses: TargetPauses;
-  removals: SubscriptionRemovals;
+  /** Sends the relay's events (target.paused, subscription.removed, …) to subscriptions. */
+  relayEvents: RelayEvents;
   /** Where this relay is reached from outside, for the URLs it hands out. */
   publicUrl(): string;
 }

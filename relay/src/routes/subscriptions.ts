@@ -10,6 +10,7 @@ import { viewSubscriptions } from '../presenters/subscriptions.js';
 import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { PAUSED_BY_HAND } from '../health/target-pauses.js';
+import { removeSubscription } from '../subscriptions/remove-subscription.js';
 import { removedSubscriptionView } from '../presenters/subscriptions.js';
 import type { Connection } from '../model/connection.js';
 import type { Subscription, SubscriptionFilter } from '../model/subscription.js';
@@ -154,8 +155,10 @@ export function subscriptionRoutes(services: RelayServices): RouteSpec[] {
       async handler({ principal, params, query }) {
         const doc = await ownedSubscription(params.id, principal.workspaceId);
         if (query.remove === 'true' || doc.whileUnpublished === 'drop') {
-          await store.subscriptions.delete(doc);
-          await store.targetHealth.remove([doc.id]);
+          await removeSubscription(
+            { ...services.deps, events: services.relayEvents },
+            { subscription: doc, remover: { by: 'owner' } },
+          );
         } else {
           const ref = { connectionId: doc.connectionId, subscriptionId: doc.id };
           // Paused already (failing, by hand): it stays so, since then, and holds the same way.
