@@ -1,5 +1,6 @@
 // The command deleting a chatbot (DELETE /api/chatbots/:id), on the memory store: its
-// connections go with their subscriptions and removal records; its messages still waiting for
+// connections go with their subscriptions, removal records and targets' figures, as a deleted
+// connection's do; its messages still waiting for
 // a reply are counted (the worker fails them); another chatbot's connections stay.
 import { expect, test } from '@jest/globals';
 import { createMemoryStore } from '../../../relay/src/store/memory/memory-store.js';
@@ -7,7 +8,7 @@ import { deleteChatbot } from '../../../relay/src/workspaces/delete-chatbot.js';
 import { acceptance, chatbot, turn } from '../../store/repositories/fixtures.js';
 import { remainsOf, storedConnection, targetKeys } from './workspace-objects.js';
 
-test('a chatbot goes with its connections, their subscriptions and removal records', async () => {
+test('a chatbot goes with its connections, their subscriptions, removal records and figures', async () => {
   const store = createMemoryStore();
   const bot = chatbot();
   const other = chatbot({ workspaceId: bot.workspaceId });
@@ -15,14 +16,15 @@ test('a chatbot goes with its connections, their subscriptions and removal recor
   await store.chatbots.insert(other);
   const owned = { workspaceId: bot.workspaceId, chatbotId: bot.id };
   const doomed = [await storedConnection(store, owned), await storedConnection(store, owned)];
+  const doomedKeys = await Promise.all(doomed.map((each) => targetKeys(store, each)));
   const kept = await storedConnection(store, { ...owned, chatbotId: other.id });
   const keptBefore = await remainsOf(store, kept, await targetKeys(store, kept));
 
   await deleteChatbot({ store }, { chatbot: bot });
 
   expect(await store.chatbots.get(bot.id)).toBeUndefined();
-  for (const connection of doomed) {
-    expect(await remainsOf(store, connection, [])).toEqual({
+  for (const [index, connection] of doomed.entries()) {
+    expect(await remainsOf(store, connection, doomedKeys[index] ?? [])).toEqual({
       connection: undefined,
       subscriptions: [],
       removed: [],
