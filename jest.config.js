@@ -5,6 +5,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { recordedBrowser } from './scripts/browser/ensure.mjs';
 
+/**
+ * The embedded store (Java) for the projects whose tests talk to the real store: set per project,
+ * jest starts it only when a run has tests of such a project (one store for all of them), so
+ * `--selectProjects relay` runs without Java.
+ */
+const withStore = {
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+};
+
 const swcEsm = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
@@ -65,8 +75,6 @@ function webProjectOptions() {
 }
 
 export default {
-  globalSetup: '<rootDir>/test/support/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   coverageProvider: 'v8',
   collectCoverageFrom: ['<rootDir>/shared/src/**/*.ts'],
   coverageThreshold: { './shared/src/': { lines: 95 } },
@@ -74,22 +82,27 @@ export default {
   reporters: ['default', '<rootDir>/test/support/closing-line-reporter.mjs'],
   projects: [
     esmProject('shared'),
-    esmProject('store'),
+    esmProject('store', withStore),
+    // The relay's logic on the memory store and the in-process jobs: no Java.
     esmProject('relay'),
+    // The relay on the real store: store commands counted, documents read raw, Agenda, relay
+    // processes (main.ts runs on MongoDB).
+    esmProject('integration', withStore),
     // n8n-core in the tests drives the nodes; both must load the one n8n-workflow the nodes are
     // built against, so that n8n's errors and classes are the same ones (instanceof).
     cjsProject('n8n', {
+      ...withStore,
       setupFiles: ['<rootDir>/test/n8n/support/n8n-env.ts'],
       moduleNameMapper: {
         '^(\\.{1,2}/.*)\\.js$': '$1',
         '^n8n-workflow$': '<rootDir>/n8n-nodes/node_modules/n8n-workflow',
       },
     }),
-    cjsProject('zapier'),
-    esmProject('e2e'),
+    cjsProject('zapier', withStore),
+    esmProject('e2e', withStore),
     // The connections page in real headless Chromium, against a real relay.
-    esmProject('web', webProjectOptions()),
+    esmProject('web', { ...withStore, ...webProjectOptions() }),
     // Fault injection: crashes, store outages, hostile receivers and input (npm run soak: bigger).
-    esmProject('reliability'),
+    esmProject('reliability', withStore),
   ],
 };

@@ -14,8 +14,7 @@ let receiver: Receiver;
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  // Documents are changed behind the API's back here: no caching in between.
-  relay = await startTestRelay({ cacheTtlMs: 0, settings: { retryScheduleMs: [60_000] } });
+  relay = await startTestRelay({ settings: { retryScheduleMs: [60_000] } });
 });
 afterAll(async () => {
   await relay.close();
@@ -47,12 +46,14 @@ describe('custom header values', () => {
 
   test('one that still cannot be sent (stored before the rule) fails the attempt instead of hanging', async () => {
     const { connectionId } = await createConnection(relay, receiver.url);
-    await relay.db
-      .collection('connections')
-      .updateOne(
-        { _id: connectionId as never },
-        { $set: { customHeaders: [{ name: 'X-Price', value: 'price €5' }] } },
-      );
+    // Written past the API, which refuses it now.
+    const customHeaders = [{ name: 'X-Price', value: 'price €5' }];
+    await relay.store.connections.update(
+      connectionId,
+      relay.workspaceId,
+      { customHeaders },
+      new Date(),
+    );
 
     const tested = await relay.api(`/api/connections/${connectionId}/test`, { method: 'POST' });
     await send(connectionId, 'header trouble');
@@ -69,9 +70,11 @@ describe('custom header values', () => {
 test('a secret sealed with another RELAY_SECRET_KEY fails the delivery with a clear error', async () => {
   const { connectionId } = await createConnection(relay, receiver.url);
   const foreign = createSecretBox('another-relay-secret-key-0123').seal('whsec_c2VjcmV0');
-  await relay.db
-    .collection('connections')
-    .updateOne({ _id: connectionId as never }, { $set: { secret: foreign } });
+  const stored = await relay.store.connections.get(connectionId);
+  if (!stored) throw new Error('no connection');
+  // Its previous secret (this relay's) expired already: only the foreign one signs.
+  const now = new Date();
+  await relay.store.connections.rotateSecret(stored, foreign, new Date(now.getTime() - 1), now);
 
   await send(connectionId, 'sealed elsewhere');
   const delivery = await waitForDeliveryOf(relay, connectionId, (d) => d.kind === 'reply');
@@ -188,12 +191,10 @@ test('the conversation lease is renewed while the AI answers, so it outlives a s
       body: { connectionId, message: 'slow one', userId: 'slow-user' },
     });
     await waitFor(() => responder.requests.length === 1, { what: 'the AI call' });
-    const conversations = own.db.collection<{ _id: string; lease: { until: Date } | null }>(
-      'conversations',
-    );
+    const conversationId = sent.body.conversationId as string;
     const leaseUntil = async () =>
       (
-        await conversations.findOne({ _id: sent.body.conversationId as string })
+        await own.store.conversations.owned(conversationId, own.workspaceId)
       )?.lease?.until.getTime() ?? 0;
     const first = await leaseUntil();
 

@@ -1,6 +1,5 @@
-// The delivery service with a fake retry scheduler (the Agenda adapter is the only file that
-// knows Agenda): the real store, a real loopback receiver, the real HTTP sender.
-import { randomBytes } from 'node:crypto';
+// The delivery service with a recording retry scheduler (the Jobs port's): the memory store,
+// a real loopback receiver, the real HTTP sender.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { pino } from 'pino';
 import { createMetrics } from '../../relay/src/observability/metrics.js';
@@ -10,14 +9,15 @@ import { DeliveryService } from '../../relay/src/deliveries/delivery-service.js'
 import type { RetryScheduler } from '../../relay/src/jobs/jobs.js';
 import { createSecretBox } from '../../relay/src/security/secret-box.js';
 import type { Delivery } from '../../relay/src/model/delivery.js';
-import { openMongoStore, type MongoStore } from '../../relay/src/store/mongo/mongo-store.js';
+import { createMemoryStore } from '../../relay/src/store/memory/memory-store.js';
+import type { Store } from '../../relay/src/store/store.js';
 import { createHttpSender } from '../../relay/src/transport/http-sender.js';
-import { testMongoUrl } from '../support/mongo.js';
 import { pendingDelivery } from '../support/delivery-doc.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { testSettings } from '../support/test-settings.js';
 
 const secrets = createSecretBox('delivery-service-test-key-0123');
-let store: MongoStore;
+const store: Store = createMemoryStore();
 let receiver: Receiver;
 const scheduled: { deliveryId: string; attempt: number; at: Date; recordedAttempts: number }[] = [];
 
@@ -35,9 +35,6 @@ const recorded: AttemptRecorded[] = [];
 hub.on('attemptRecorded', (event) => recorded.push(event));
 
 beforeAll(async () => {
-  store = await openMongoStore(testMongoUrl(), {
-    dbName: `dlv_${randomBytes(6).toString('hex')}`,
-  });
   receiver = await startReceiver(() => ({ status: 503 }));
   service = new DeliveryService(
     {
@@ -47,27 +44,7 @@ beforeAll(async () => {
       send: createHttpSender({ allowPrivate: true }),
       logger: pino({ level: 'silent' }),
       metrics: createMetrics(),
-      settings: {
-        publicUrl: undefined,
-        retryScheduleMs: [30_000, 120_000, 600_000],
-        deliveryTimeoutMs: 2_000,
-        syncTimeoutMs: 10_000,
-        allowPrivateUrls: true,
-        rateLimitPerMinute: 1_000,
-        rotationOverlapMs: 60_000,
-        recoveryIntervalMs: 10_000,
-        bodyLimitBytes: 1_024,
-        defaultModel: 'gpt-test',
-        retentionDays: 30,
-        headersTimeoutMs: 10_000,
-        conversationLeaseMs: 30_000,
-        metricsToken: undefined,
-        instanceId: 'relay_test',
-        disableAfter: { ms: null, failures: null },
-        subscriptionExpiryMs: 60_000,
-        recoverRatePerSecond: 10,
-        healthFlushMs: 1_000,
-      },
+      settings: testSettings({ deliveryTimeoutMs: 2_000 }),
     },
     scheduler,
     hub,
@@ -90,7 +67,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await receiver.close();
-  await store.database.dropDatabase();
   await store.close();
 });
 

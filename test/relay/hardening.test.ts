@@ -5,7 +5,10 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { pino } from 'pino';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { createInProcessJobs } from '../../relay/src/jobs/in-process-jobs.js';
+import { createMemoryStore } from '../../relay/src/store/memory/memory-store.js';
+import { createConnection, startRelayOn, type TestRelay } from '../support/relay-harness.js';
+import { countingStore } from '../support/store-reads.js';
 import { waitFor } from '../support/wait.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
@@ -20,22 +23,21 @@ const logSink = new Writable({
 let relay: TestRelay;
 let receiver: Receiver;
 let connectionId: string;
-/** Store commands of the message path and the API (not the driver's or Agenda's own). */
-const commands: string[] = [];
-const BACKGROUND = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions']);
+const counting = countingStore(createMemoryStore());
+/**
+ * Store calls of the message path and the API: not those on timers of their own (the health
+ * figures' flush, the recovery sweep).
+ */
+const calls = () =>
+  counting.calls.filter(
+    (call) => !call.startsWith('targetHealth.') && call !== 'conversations.pendingBefore',
+  );
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  relay = await startTestRelay({
+  relay = await startRelayOn(counting.store, (deps) => createInProcessJobs(deps), {
     settings: { headersTimeoutMs: 500, metricsToken: METRICS_TOKEN },
     deps: { logger: pino({ level: 'info' }, logSink) },
-    onCommand: (command) => {
-      // The health figures are flushed on a timer of their own, not by a request.
-      const timed = command.collection === 'agendaJobs' || command.collection === 'targetHealth';
-      if (!BACKGROUND.has(command.name) && !timed) {
-        commands.push(`${command.name} ${command.collection ?? ''}`);
-      }
-    },
   });
   ({ connectionId } = await createConnection(relay, receiver.url));
 });
@@ -113,7 +115,7 @@ test('/metrics wants the token when RELAY_METRICS_TOKEN is set', async () => {
 });
 
 test('/metrics and /openapi.json read nothing from the store', async () => {
-  const before = commands.length;
+  const before = calls().length;
 
   const metrics = await fetch(`${relay.url}/metrics`, {
     headers: { authorization: `Bearer ${METRICS_TOKEN}` },
@@ -123,5 +125,5 @@ test('/metrics and /openapi.json read nothing from the store', async () => {
 
   expect([metrics.status, first.status, second.status]).toEqual([200, 200, 200]);
   expect(await first.text()).toBe(await second.text());
-  expect(commands.slice(before)).toEqual([]);
+  expect(calls().slice(before)).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
+import { storedQuestions } from '../support/store-reads.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,15 +38,8 @@ function send(
   });
 }
 
-/** Distinct user messages, waiting for their reply or settled (briefly both). */
-const userMessages = async (content: string) => {
-  const ids = async (name: string, filter: object) =>
-    (await relay.db.collection(name).find(filter).toArray()).map((doc) => String(doc._id));
-  return new Set([
-    ...(await ids('pendingMessages', { content })),
-    ...(await ids('messages', { role: 'user', content })),
-  ]).size;
-};
+/** Distinct messages with this text, waiting for their reply or answered (briefly both). */
+const userMessages = (content: string) => storedQuestions(relay.store, connectionId, content);
 
 test('a repeat returns the first answer and creates no second message or reply', async () => {
   const body = { connectionId, message: 'once only', userId: 'u-1' };
@@ -60,9 +54,8 @@ test('a repeat returns the first answer and creates no second message or reply',
     what: 'the one reply',
   });
   await send('key-repeat', body);
-  expect(
-    await relay.db.collection('messages').countDocuments({ content: '[echo] once only' }),
-  ).toBe(1);
+  const replies = await relay.store.conversations.latestReplies(connectionId, 100);
+  expect(replies.filter((reply) => reply.content === '[echo] once only')).toHaveLength(1);
 });
 
 test('the same key with a different body is a 409 idempotency_conflict, and creates nothing', async () => {

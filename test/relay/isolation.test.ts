@@ -8,6 +8,7 @@ import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
 import { specSignatureMatches } from '../support/signatures.js';
+import { storedQuestions } from '../support/store-reads.js';
 import { waitFor } from '../support/wait.js';
 
 interface Ids {
@@ -202,10 +203,7 @@ test("after all of B's attempts, A's objects are untouched", async () => {
   expect((await relay.api('/api/me', { apiKey: a.keyOfA })).status).toBe(200);
   const delivery = await relay.api(`/api/deliveries/${a.deliveryId}`);
   expect(delivery.body.attempts).toHaveLength(1);
-  expect(await relay.db.collection('pendingMessages').countDocuments({ content: 'hijack' })).toBe(
-    0,
-  );
-  expect(await relay.db.collection('messages').countDocuments({ content: 'hijack' })).toBe(0);
+  expect(await storedQuestions(relay.store, a.connectionId, 'hijack')).toBe(0);
   expect(receiver.requests.filter((r) => r.body.includes('"test":true'))).toEqual([]);
   expect(intruderTarget.requests).toEqual([]);
 

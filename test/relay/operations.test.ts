@@ -1,4 +1,5 @@
-// Operator endpoints: /healthz, /readyz, /metrics (Prometheus), and request ids.
+// Operator endpoints: /healthz, /readyz, /metrics (Prometheus), and request ids (/readyz of a
+// store gone: integration/store-unavailable.test.ts).
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
@@ -64,20 +65,4 @@ test('every answer carries a request id, the caller’s own when it sends one', 
 
   expect(given.headers.get('x-request-id')).toBe('trace-42');
   expect(generated.headers.get('x-request-id')).toMatch(/^req_\w+$/);
-});
-
-test('/readyz is a 503 store_unavailable with Retry-After when the store is gone', async () => {
-  const lonely = await startTestRelay();
-  await lonely.store.close();
-
-  const ready = await fetch(`${lonely.url}/readyz`);
-  const health = await fetch(`${lonely.url}/healthz`);
-
-  expect(ready.status).toBe(503);
-  expect(((await ready.json()) as { error: { code: string } }).error.code).toBe(
-    'store_unavailable',
-  );
-  expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
-  expect(health.status).toBe(200);
-  await lonely.relay.close();
 });

@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import { applyRetention } from '../../relay/src/jobs/retention.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { nothingPending } from '../support/store-reads.js';
 import { waitFor } from '../support/wait.js';
+import { acceptance, delivery, turn } from '../store/repositories/fixtures.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let now = Date.parse('2026-01-01T12:00:00Z');
@@ -39,10 +41,7 @@ async function sendSettled(message: string, headers: Record<string, string> = {}
     headers,
   });
   expect(sent.status).toBe(202);
-  await waitFor(
-    async () => (await relay.db.collection('pendingMessages').countDocuments({})) === 0,
-    { what: `${message} finished` },
-  );
+  await waitFor(() => nothingPending(relay.store), { what: `${message} finished` });
   return sent.body.messageId as string;
 }
 
@@ -62,9 +61,9 @@ test('old settled messages, finished deliveries and expired keys go; newer ones 
     removedSubscriptions: 0,
     idempotencyKeys: 1,
   });
-  const messages = relay.db.collection('messages');
-  expect(await messages.countDocuments({ _id: { $in: old } as never })).toBe(0);
-  expect(await messages.countDocuments({ _id: recent as never })).toBe(1);
+  const { conversations } = relay.store;
+  for (const id of old) expect(await conversations.findMessage(id)).toBeUndefined();
+  expect(await conversations.findMessage(recent)).toBeDefined();
   const log = await relay.api(`/api/connections/${connectionId}/deliveries`);
   expect(log.body.data).toHaveLength(1);
   expect(log.body.retentionDays).toBe(30);
@@ -73,32 +72,31 @@ test('old settled messages, finished deliveries and expired keys go; newer ones 
 
 test('a large backlog is removed completely, batch by batch', async () => {
   const longAgo = new Date(now - 90 * DAY_MS);
-  await relay.db.collection('messages').insertMany(
-    Array.from({ length: 1_234 }, (_, i) => ({
-      _id: `msg_backlog_${i}` as never,
-      conversationId: 'conv_backlog',
-      createdAt: longAgo,
-    })),
-  );
+  const backlog = Array.from({ length: 617 }, (_, i) => {
+    const { message } = acceptance({ id: `msg_backlog_${i}`, acceptedAt: longAgo });
+    const { question, reply } = turn(message);
+    return [question, reply];
+  }).flat();
+  await relay.store.conversations.recordMessages(backlog);
 
   const removed = await retention();
 
   expect(removed.messages).toBe(1_234);
-  expect(
-    await relay.db.collection('messages').countDocuments({ conversationId: 'conv_backlog' }),
-  ).toBe(0);
+  for (const message of backlog) {
+    expect(await relay.store.conversations.findMessage(message.id)).toBeUndefined();
+  }
 });
 
 test('a delivery still retrying is kept, however old', async () => {
-  await relay.db.collection('deliveries').insertOne({
-    _id: 'dlv_old_retrying' as never,
-    status: 'retrying',
-    createdAt: new Date(now - 90 * DAY_MS),
-  });
+  await relay.store.deliveries.createMany([
+    delivery({
+      id: 'dlv_old_retrying',
+      status: 'retrying',
+      createdAt: new Date(now - 90 * DAY_MS),
+    }),
+  ]);
 
   await retention();
 
-  expect(
-    await relay.db.collection('deliveries').countDocuments({ _id: 'dlv_old_retrying' as never }),
-  ).toBe(1);
+  expect(await relay.store.deliveries.get('dlv_old_retrying')).toBeDefined();
 });

@@ -1,17 +1,11 @@
 // Health figures per target: a scripted run of successes and failures gives exact figures in
-// the API and /metrics; figures flushed by several processes at once add up exactly.
-import { randomBytes } from 'node:crypto';
+// the API and /metrics (flushed by several processes on one store: integration/shared-health).
 import { expect, test } from '@jest/globals';
 import type { Connection, TargetHealth } from '@fourthchat/shared';
-import { pino } from 'pino';
-import { createMetrics } from '../../relay/src/observability/metrics.js';
-import { deltaOf, HealthRecorder } from '../../relay/src/health/health-recorder.js';
+import { deltaOf } from '../../relay/src/health/health-recorder.js';
 import { percentile } from '../../relay/src/presenters/target-health.js';
-import type { Delivery } from '../../relay/src/model/delivery.js';
 import { HEALTH_LATENCY_BOUNDS_MS } from '../../relay/src/model/target-health.js';
-import { openMongoStore } from '../../relay/src/store/mongo/mongo-store.js';
 import { listDeliveries } from '../support/deliveries.js';
-import { testMongoUrl } from '../support/mongo.js';
 import { receiverPool } from '../support/receiver-pool.js';
 import { createConnection } from '../support/relay-harness.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
@@ -144,68 +138,6 @@ test('percentiles are the upper bound of the bucket that holds them', () => {
       0.5,
     ),
   ).toBeNull();
-});
-
-test('two processes flushing at once on one store lose no count', async () => {
-  const dbName = `health_${randomBytes(6).toString('hex')}`;
-  const stores = [
-    await openMongoStore(testMongoUrl(), { dbName }),
-    await openMongoStore(testMongoUrl(), { dbName }),
-  ];
-  const recorders = stores.map(
-    (store) =>
-      new HealthRecorder(
-        {
-          store,
-          clock: { now: () => new Date() },
-          logger: pino({ level: 'silent' }),
-          metrics: createMetrics(),
-          settings: {
-            ...relay.relay.services.deps.settings,
-            disableAfter: { failures: null, ms: null },
-          },
-        },
-        () => Promise.resolve(),
-      ),
-  );
-  const delivery = {
-    id: 'dlv_x',
-    connectionId: 'conn_shared',
-    subscriptionId: null,
-  } as Delivery;
-  const rounds = 20;
-  const perRound = 25;
-
-  await Promise.all(
-    recorders.map(async (recorder) => {
-      for (let round = 0; round < rounds; round++) {
-        for (let i = 0; i < perRound; i++) {
-          const ok = i % 5 !== 0;
-          recorder.attemptRecorded({
-            delivery,
-            attempt: { at: new Date().toISOString(), status: ok ? 200 : 500, durationMs: i },
-            ok,
-            gaveUp: !ok,
-            sent: true,
-            gone: false,
-          });
-        }
-        await recorder.flush();
-      }
-    }),
-  );
-
-  const doc = await stores[0]?.targetHealth.forKeys(['conn_shared:webhook']);
-  const hours = Object.values(doc?.[0]?.hours ?? {});
-  const sum = (pick: (hour: (typeof hours)[number]) => number) =>
-    hours.reduce((total, hour) => total + pick(hour), 0);
-  expect(sum((h) => h.attempts)).toBe(2 * rounds * perRound);
-  expect(sum((h) => h.succeeded)).toBe(2 * rounds * (perRound - perRound / 5));
-  expect(sum((h) => Object.values(h.latency).reduce((a, b) => a + b, 0))).toBe(
-    2 * rounds * perRound,
-  );
-  await stores[0]?.database.dropDatabase();
-  await Promise.all(stores.map((store) => store.close()));
 });
 
 test('many deliveries at once: the figures count every attempt exactly', async () => {

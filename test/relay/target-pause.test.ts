@@ -10,6 +10,7 @@ import type { Receiver } from '../support/receiver.js';
 import { createConnection } from '../support/relay-harness.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
 import { verifiesWith } from '../support/signatures.js';
+import { nothingPending } from '../support/store-reads.js';
 import { waitFor } from '../support/wait.js';
 
 const FAILURES = 3;
@@ -97,10 +98,7 @@ test('a paused target gets no attempts: its deliveries are recorded paused', asy
   const listed = await relay.api(`/api/connections/${connectionId}/deliveries?status=paused`);
   expect(listed.body.data).toHaveLength(1);
   // Settled: the message is finished although nothing was sent.
-  await waitFor(
-    async () => (await relay.db.collection('pendingMessages').countDocuments({})) === 0,
-    { what: 'the message finished' },
-  );
+  await waitFor(() => nothingPending(relay.store), { what: 'the message finished' });
   expect(webhook.requests).toHaveLength(attemptsBefore);
 });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import type { Conversation } from '@fourthchat/shared';
 import { createOpenAiResponder } from '../../relay/src/ai/openai-responder.js';
-import { startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { startMongoTestRelay, type MongoTestRelay } from '../support/mongo-relay-harness.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { scaled, seededRandom, testSeed } from '../support/scale.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
@@ -36,12 +36,12 @@ const completion = (content: string) => ({
   choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
 });
 
-let relay: TestRelay;
+let relay: MongoTestRelay;
 let receiver: Receiver;
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  relay = await startTestRelay({
+  relay = await startMongoTestRelay({
     responder: createOpenAiResponder({
       apiKey: 'sk-test',
       baseUrl: `${OPENAI}/v1`,

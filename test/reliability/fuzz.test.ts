@@ -8,7 +8,8 @@ import type { Document } from 'mongodb';
 import { allRoutes } from '../../relay/src/app/create-app.js';
 import { fuzzRequestFactory, type FuzzRequest } from '../support/fuzz-requests.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { startMongoTestRelay, type MongoTestRelay } from '../support/mongo-relay-harness.js';
+import { createConnection } from '../support/relay-harness.js';
 import { apiClient } from '../support/api-client.js';
 import { scaled, seededRandom, testSeed } from '../support/scale.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
@@ -21,7 +22,7 @@ const REQUESTS = scaled(10_000, 100_000);
 const CONCURRENCY = 32;
 const seed = testSeed();
 
-let relay: TestRelay;
+let relay: MongoTestRelay;
 let receiver: Receiver;
 let victimId: string;
 const ids: string[] = [];
@@ -40,7 +41,7 @@ async function victimSnapshot(): Promise<Record<string, Document[]>> {
 }
 
 beforeAll(async () => {
-  relay = await startTestRelay({ settings: { rateLimitPerMinute: 10_000_000 } });
+  relay = await startMongoTestRelay({ settings: { rateLimitPerMinute: 10_000_000 } });
   receiver = await startReceiver();
   // The other workspace: chatbot, connection, subscription, conversation, delivery.
   const victimApi = apiClient(relay.url, await relay.newWorkspace('Victim'));

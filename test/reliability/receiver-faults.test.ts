@@ -8,7 +8,8 @@ import type { Delivery } from '@fourthchat/shared';
 import { listDeliveries, waitForDelivery, waitForDeliveryOf } from '../support/deliveries.js';
 import { startHostileReceiver, type HostileMode } from '../support/hostile-receiver.js';
 import { receiverPool } from '../support/receiver-pool.js';
-import { relayForThisFile } from '../support/relay-fixture.js';
+import { startMongoTestRelay } from '../support/mongo-relay-harness.js';
+import { relayFixture } from '../support/relay-fixture.js';
 import { createConnection } from '../support/relay-harness.js';
 import { scaled } from '../support/scale.js';
 import { scaledMs } from '../support/time-scale.js';
@@ -22,13 +23,17 @@ const ATTEMPTS = 4;
 /** What an attempt may take beyond the delivery timeout. */
 const SLACK_MS = scaledMs(1_500);
 
-const relay = relayForThisFile({
-  settings: { deliveryTimeoutMs: TIMEOUT_MS, retryScheduleMs: [100, 100, 100] },
-});
+const relay = relayFixture(() =>
+  startMongoTestRelay({
+    settings: { deliveryTimeoutMs: TIMEOUT_MS, retryScheduleMs: [100, 100, 100] },
+  }),
+);
 /** For receivers that answer: its delivery timeout must never be hit, however busy the machine. */
-const patientRelay = relayForThisFile({
-  settings: { deliveryTimeoutMs: scaledMs(3_000), retryScheduleMs: [100, 100, 100] },
-});
+const patientRelay = relayFixture(() =>
+  startMongoTestRelay({
+    settings: { deliveryTimeoutMs: scaledMs(3_000), retryScheduleMs: [100, 100, 100] },
+  }),
+);
 const receivers = receiverPool();
 
 async function sendTo(webhookUrl: string, message = 'fault', via = relay): Promise<Delivery> {

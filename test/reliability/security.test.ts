@@ -10,19 +10,19 @@ import { createSecretBox } from '../../relay/src/security/secret-box.js';
 import { listDeliveries } from '../support/deliveries.js';
 import { waitFor } from '../support/wait.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { startMongoTestRelay, type MongoTestRelay } from '../support/mongo-relay-harness.js';
 import { closeWithoutServerErrors } from '../support/server-errors.js';
 import { scaledMs } from '../support/time-scale.js';
 
 jest.setTimeout(scaledMs(60_000));
 
-let relay: TestRelay;
+let relay: MongoTestRelay;
 let receiver: Receiver;
 let chatbotId: string;
 let port: string;
 
 beforeAll(async () => {
-  relay = await startTestRelay({
+  relay = await startMongoTestRelay({
     cacheTtlMs: 0,
     settings: {
       allowPrivateUrls: false,

@@ -3,20 +3,21 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { StoreCommand } from '../../relay/src/store/mongo/database.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { startMongoTestRelay, type MongoTestRelay } from '../support/mongo-relay-harness.js';
+import { createConnection } from '../support/relay-harness.js';
 import { waitFor } from '../support/wait.js';
 
 /** Sent by the driver and Agenda on their own schedule, not by the message path. */
 const BACKGROUND = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions']);
 
-let relay: TestRelay;
+let relay: MongoTestRelay;
 let receiver: Receiver;
 let connectionId: string;
 const commands: StoreCommand[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  relay = await startTestRelay({
+  relay = await startMongoTestRelay({
     // No sweep during the measurement: it would add its own reads.
     // Nor a health flush: the figures are one write per flush round, counted below.
     settings: { recoveryIntervalMs: 3_600_000, healthFlushMs: 3_600_000 },

@@ -1,14 +1,14 @@
-// Accepts that arrive together are written together, and answered only once stored: a batch
-// the store did not take answers every request in it with a 503, and stores nothing.
+// A store that stops answering: a batch of accepts it did not take answers every request in it
+// with a 503 and stores nothing; /readyz says so too. The real store, its client closed.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
-import type { StoreCommand } from '../../relay/src/store/mongo/database.js';
+import { startMongoTestRelay, type MongoTestRelay } from '../support/mongo-relay-harness.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';
+import { createConnection } from '../support/relay-harness.js';
 
 let receiver: Receiver;
-const relays: TestRelay[] = [];
+const relays: MongoTestRelay[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver();
@@ -18,37 +18,20 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function relayWith(onCommand?: (command: StoreCommand) => void) {
-  const relay = await startTestRelay(onCommand ? { onCommand } : {});
+async function relayWhoseStoreIsGone() {
+  const relay = await startMongoTestRelay();
   relays.push(relay);
   const { connectionId } = await createConnection(relay, receiver.url);
   const send = (message: string) =>
     relay.api('/api/webhooks/incoming', { body: { connectionId, message, userId: message } });
-  return { relay, send };
-}
-
-test('50 accepts at once are written in a few batched inserts, each answered 202', async () => {
-  const inserts: StoreCommand[] = [];
-  const { send } = await relayWith((command) => {
-    if (command.name === 'insert' && command.collection === 'pendingMessages') {
-      inserts.push(command);
-    }
-  });
-  await send('warm up');
-  inserts.length = 0;
-
-  const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => send(`batched ${i}`)));
-
-  expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
-  expect(inserts.length).toBeGreaterThanOrEqual(1);
-  expect(inserts.length).toBeLessThan(50);
-});
-
-test('when the store does not take a batch, every request in it gets 503 and nothing is stored', async () => {
-  const { relay, send } = await relayWith();
   await send('before the outage');
   const database = relay.db.databaseName;
   await relay.store.close();
+  return { relay, send, database };
+}
+
+test('when the store does not take a batch, every request in it gets 503 and nothing is stored', async () => {
+  const { send, database } = await relayWhoseStoreIsGone();
 
   const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => send(`lost ${i}`)));
 
@@ -66,4 +49,18 @@ test('when the store does not take a batch, every request in it gets 503 and not
   } finally {
     await raw.close();
   }
+});
+
+test('/readyz is a 503 store_unavailable with Retry-After when the store is gone', async () => {
+  const { relay } = await relayWhoseStoreIsGone();
+
+  const ready = await fetch(`${relay.url}/readyz`);
+  const health = await fetch(`${relay.url}/healthz`);
+
+  expect(ready.status).toBe(503);
+  expect(((await ready.json()) as { error: { code: string } }).error.code).toBe(
+    'store_unavailable',
+  );
+  expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
+  expect(health.status).toBe(200);
 });
