@@ -1,5 +1,5 @@
 // Operator endpoints: /healthz, /readyz, /metrics (Prometheus), and request ids (/readyz of a
-// store gone: integration/store-unavailable.test.ts).
+// store gone: integration/accepts.test.ts).
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { createConnection, startTestRelay, type TestRelay } from '../support/relay-harness.js';

@@ -1,7 +1,9 @@
-// A store that stops answering: a batch of accepts it did not take answers every request in it
-// with a 503 and stores nothing; /readyz says so too. The real store, its client closed.
+// Accepts on the real store: those that arrive together are one insert (counted among the
+// store's commands); a batch the store did not take (its client closed) answers every request
+// in it with a 503 and stores nothing, and /readyz says so too.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
+import type { StoreCommand } from '../../relay/src/store/mongo/database.js';
 import { startMongoTestRelay, type MongoTestRelay } from '../support/mongo-relay-harness.js';
 import { testMongoUrl } from '../support/mongo.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
@@ -18,17 +20,39 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function relayWhoseStoreIsGone() {
-  const relay = await startMongoTestRelay();
+async function relayWith(onCommand?: (command: StoreCommand) => void) {
+  const relay = await startMongoTestRelay(onCommand ? { onCommand } : {});
   relays.push(relay);
   const { connectionId } = await createConnection(relay, receiver.url);
   const send = (message: string) =>
     relay.api('/api/webhooks/incoming', { body: { connectionId, message, userId: message } });
+  return { relay, send };
+}
+
+async function relayWhoseStoreIsGone() {
+  const { relay, send } = await relayWith();
   await send('before the outage');
   const database = relay.db.databaseName;
   await relay.store.close();
   return { relay, send, database };
 }
+
+test('50 accepts at once are written in a few batched inserts, each answered 202', async () => {
+  const inserts: StoreCommand[] = [];
+  const { send } = await relayWith((command) => {
+    if (command.name === 'insert' && command.collection === 'pendingMessages') {
+      inserts.push(command);
+    }
+  });
+  await send('warm up');
+  inserts.length = 0;
+
+  const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => send(`batched ${i}`)));
+
+  expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
+  expect(inserts.length).toBeGreaterThanOrEqual(1);
+  expect(inserts.length).toBeLessThan(50);
+});
 
 test('when the store does not take a batch, every request in it gets 503 and nothing is stored', async () => {
   const { send, database } = await relayWhoseStoreIsGone();
