@@ -29,7 +29,8 @@ export interface RunningRelay {
 
 /**
  * Wires the parts, starts the jobs and the HTTP server. The caller owns the store, and gives
- * the durable scheduler (Agenda on the store's database, see main.ts); close() stops it.
+ * the jobs that go with it (Agenda on the store's database, see main.ts; the in-process
+ * runner with the memory store); close() stops them.
  */
 export async function startRelay(
   deps: RelayDeps,
@@ -52,7 +53,8 @@ export async function startRelay(
   const pauses = new TargetPauses(deps, relayEvents, held);
   const removals = { ...deps, events: relayEvents };
   const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
-  // Each attempt feeds the health figures, raises delivery.failed, and a 410 removes its subscription.
+  // Each attempt feeds the health figures, may raise delivery.failed, and a 410 removes its
+  // subscription: none of them is known to the delivery service.
   hub.on('attemptRecorded', (recorded) => {
     health.attemptRecorded(recorded);
   });
