@@ -3,10 +3,10 @@
 // so the difference is what the stored messages cost and nothing else (another store
 // process, another JVM's compiled code, another relay). Each figure is the median of
 // `plan.runs` runs, like every other figure: single runs of these scattered by ±30 %.
+import { acceptRun } from '../lib/accept-run.mjs';
 import { waitForArrivals } from '../lib/arrivals.mjs';
 import { endToEndRun } from '../lib/e2e-run.mjs';
 import { medianOf } from '../lib/repeat.mjs';
-import { acceptRun } from './accept.mjs';
 
 /** How far a figure with everything stored may be from the same figure before. */
 export const STORED_TOLERANCE = 0.2;
