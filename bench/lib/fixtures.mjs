@@ -10,15 +10,18 @@ import { startReceiver } from './receiver.mjs';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const servers = fileURLToPath(new URL('../servers/', import.meta.url));
 
+/** `tsc -b relay` in `root` (this tree, or an earlier commit's) with this tree's TypeScript. */
+export function buildRelay(root) {
+  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-b', 'relay'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0)
+    throw new Error(`tsc -b relay in ${root} failed (exit ${result.status})`);
+}
+
 /** Builds what a fresh clone lacks: the relay's JavaScript and the embedded store; returns its classpath. */
 export async function buildPrerequisites(log) {
   log('building the relay (tsc -b relay)');
-  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-b', 'relay'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error(`tsc -b relay failed (exit ${result.status})`);
+  buildRelay(repoRoot);
   // Loaded once built: the store's package is TypeScript like the relay.
   const { ensureEmbeddedStore } = await import('@fourthchat/embedded-store');
   return ensureEmbeddedStore({ log });

@@ -49,12 +49,14 @@ export function databaseUrl(storeUri, database) {
   return url.toString();
 }
 
-async function startRelay({ store, aiUrl, profileDir }) {
+/** The relay of this tree, as `buildPrerequisites` builds it. */
+const THIS_RELAY = join(repoRoot, 'relay', 'dist', 'main.js');
+
+async function startRelay({ store, aiUrl, profileDir, main }) {
   const port = await freePort();
   const apiKey = `fck_bench_${randomBytes(16).toString('hex')}`;
   const baseUrl = `http://${LOOPBACK}:${port}`;
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const main = join(repoRoot, 'relay', 'dist', 'main.js');
   const relay = await startNodeProgram([...profiling, main], {
     readyUrl: `${baseUrl}/readyz`,
     env: {
@@ -104,17 +106,28 @@ async function createConnections(relay, receiver) {
  * Starts store and relay, warms the relay up (`plan.relayWarmupSeconds`, see warmUpRelay),
  * runs `use(stack)`, and stops both. The relay gets `graceMs` to exit on SIGTERM: its
  * graceful stop drains the whole backlog, which an overloaded run would wait minutes for,
- * so measuring runs cut it short; profiling runs wait.
+ * so measuring runs cut it short; profiling runs wait. `relayMain` is the relay's main.js (another
+ * build's, to compare with).
  */
 export async function withRelayStack(
-  { classpath, compaction, fixtures, plan, now, warmStore, profileDir, graceMs = 300 },
+  {
+    classpath,
+    compaction,
+    relayMain = THIS_RELAY,
+    fixtures,
+    plan,
+    now,
+    warmStore,
+    profileDir,
+    graceMs = 300,
+  },
   use,
 ) {
   const store = warmStore
     ? await warmStore.newDatabase()
     : await startFreshStore(classpath, { compaction });
   try {
-    const relay = await startRelay({ store, aiUrl: fixtures.aiUrl, profileDir });
+    const relay = await startRelay({ store, aiUrl: fixtures.aiUrl, profileDir, main: relayMain });
     const stopRelay = track(() => stopChild(relay.child, graceMs));
     try {
       const connections = await createConnections(relay, fixtures.receiver);
