@@ -24,8 +24,12 @@ const swcCjs = [
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 
+/** Builds and checkouts kept under .cache/ (the bench's baselines) are not this tree's modules. */
+const modulePathIgnorePatterns = ['<rootDir>/.cache/'];
+
 const esmProject = (name, extra = {}) => ({
   displayName: name,
+  modulePathIgnorePatterns,
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swcEsm },
@@ -41,6 +45,7 @@ const esmProject = (name, extra = {}) => ({
 
 const cjsProject = (name, extra = {}) => ({
   displayName: name,
+  modulePathIgnorePatterns,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcCjs },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
