@@ -42,6 +42,8 @@ export interface RelaySettings {
   subscriptionExpiryMs: number;
   /** Deliveries a bulk recover sends per second at most (RELAY_RECOVER_RATE). */
   recoverRatePerSecond: number;
+  /** How often a subscription paused by failures is sent a held delivery (RELAY_PROBE_INTERVAL). */
+  probeIntervalMs: number;
   /** How often attempt figures are written to the store (one bulk write per round). */
   healthFlushMs: number;
 }

@@ -104,6 +104,7 @@ async function main(): Promise<void> {
       disableAfter: config.disableAfter,
       subscriptionExpiryMs: config.subscriptionExpiryMs,
       recoverRatePerSecond: config.recoverRatePerSecond,
+      probeIntervalMs: config.probeIntervalMs,
       healthFlushMs: 1_000,
     },
   };

@@ -1,15 +1,17 @@
-// RELAY_DISABLE_AFTER, RELAY_SUBSCRIPTION_EXPIRY and RELAY_RECOVER_RATE as read at start.
+// RELAY_DISABLE_AFTER, RELAY_SUBSCRIPTION_EXPIRY, RELAY_RECOVER_RATE and RELAY_PROBE_INTERVAL as
+// read at start.
 import { expect, test } from '@jest/globals';
 import { loadConfig } from '../../relay/src/config/config.js';
 
 const DAY_MS = 86_400_000;
 
-test('the defaults: 5 days or 100 failed deliveries, 30 days, 10 a second', () => {
+test('the defaults: 5 days or 100 failed deliveries, 30 days, 10 a second, a probe each 5 min', () => {
   const config = loadConfig({});
 
   expect(config.disableAfter).toEqual({ ms: 5 * DAY_MS, failures: 100 });
   expect(config.subscriptionExpiryMs).toBe(30 * DAY_MS);
   expect(config.recoverRatePerSecond).toBe(10);
+  expect(config.probeIntervalMs).toBe(300_000);
 });
 
 test.each([
@@ -35,4 +37,6 @@ test('RELAY_SUBSCRIPTION_EXPIRY and RELAY_RECOVER_RATE are checked too', () => {
     /RELAY_SUBSCRIPTION_EXPIRY: /,
   );
   expect(() => loadConfig({ RELAY_RECOVER_RATE: '0' })).toThrow(/RELAY_RECOVER_RATE: /);
+  expect(loadConfig({ RELAY_PROBE_INTERVAL: '1m' }).probeIntervalMs).toBe(60_000);
+  expect(() => loadConfig({ RELAY_PROBE_INTERVAL: 'often' })).toThrow(/RELAY_PROBE_INTERVAL: /);
 });

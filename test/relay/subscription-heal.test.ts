@@ -2,12 +2,11 @@
 // workflow republished) resumes it and sends what it held, oldest first, paced, each once, then
 // live replies; DELETE holds (pause "unpublished") or drops; ten subscribes at once are one.
 import { expect, test } from '@jest/globals';
-import type { Delivery, Subscription } from '@fourthchat/shared';
+import type { Subscription } from '@fourthchat/shared';
 import { listDeliveries } from '../support/deliveries.js';
 import { eventsOfType, waitForEvents } from '../support/events.js';
 import { receiverPool } from '../support/receiver-pool.js';
-import type { Receiver } from '../support/receiver.js';
-import { createConnection } from '../support/relay-harness.js';
+import { heldReplies } from '../support/held-replies.js';
 import { relayForThisFile } from '../support/relay-fixture.js';
 import { verifiesWith } from '../support/signatures.js';
 import { waitFor } from '../support/wait.js';
@@ -23,57 +22,8 @@ const relay = relayForThisFile({
 });
 const receivers = receiverPool();
 
-/** A connection with a webhook that always answers, and a hook that fails while `down`. */
-async function hooked(options: { whileUnpublished?: 'hold' | 'drop' } = {}) {
-  const state = { down: false };
-  const webhook = await receivers.start();
-  const hook = await receivers.start(() => ({ status: state.down ? 503 : 200 }));
-  const watcher = await receivers.start();
-  const { connectionId } = await createConnection(relay, webhook.url);
-  await subscribe(connectionId, { targetUrl: watcher.url, events: ['target.resumed'] });
-  const first = await subscribe(connectionId, { targetUrl: hook.url, ...options });
-  expect(first.status).toBe(201);
-  return { state, webhook, hook, watcher, connectionId, id: first.body.id as string };
-}
-
-const subscribe = (connectionId: string, body: Record<string, unknown>) =>
-  relay.api(`/api/connections/${connectionId}/subscriptions`, { body });
-
-async function subscriptionOf(connectionId: string, id: string): Promise<Subscription | undefined> {
-  const listed = await relay.api(`/api/connections/${connectionId}/subscriptions`);
-  return (listed.body.data as Subscription[]).find((s) => s.id === id);
-}
-
-/** Sends each message once the one before is answered, so the replies are made in order. */
-async function sendInOrder(connectionId: string, messages: string[]) {
-  for (const message of messages) {
-    const sent = await relay.api('/api/webhooks/incoming?wait=true', {
-      body: { connectionId, message },
-    });
-    expect(sent.status).toBe(200);
-  }
-}
-
-const heldFor = async (connectionId: string, id: string) =>
-  (await listDeliveries(relay, connectionId)).filter(
-    (d: Delivery) => d.subscriptionId === id && d.status === 'paused',
-  );
-
-/** The contents of the replies `receiver` got, in arrival order. */
-const contents = (receiver: Receiver) =>
-  receiver.requests
-    .filter((r) => r.headers['x-webhook-event'] === 'ai.response')
-    .map((r) => (JSON.parse(r.body) as { message: { content: string } }).message.content);
-
-async function expectSentOnceInOrder(hook: Receiver, messages: string[]) {
-  const echoed = messages.map((m) => `[echo] ${m}`);
-  await waitFor(() => echoed.every((m) => contents(hook).includes(m)), {
-    what: 'every held reply',
-  });
-  const got = contents(hook).filter((c) => echoed.includes(c));
-  expect(got).toEqual(echoed);
-  return hook.requests.filter((r) => echoed.some((m) => r.body.includes(`"content":"${m}"`)));
-}
+const { hooked, subscribe, subscriptionOf, sendInOrder, heldFor, contents, expectSentOnceInOrder } =
+  heldReplies(relay, receivers);
 
 test('paused by failures, subscribed again: held replies go out oldest first, paced, once, then live ones', async () => {
   const { state, hook, watcher, connectionId, id } = await hooked();

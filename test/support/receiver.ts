@@ -14,7 +14,13 @@ export interface ReceivedRequest {
 export type Responder = (
   request: ReceivedRequest,
   index: number,
-) => { status: number; headers?: Record<string, string>; body?: string } | null;
+) => {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Answers this much later: a slow receiver. */
+  delayMs?: number;
+} | null;
 
 export interface Receiver {
   url: string;
@@ -42,8 +48,12 @@ export async function startReceiver(
       requests.push(request);
       const answer = respond(request, requests.length - 1);
       if (!answer) return;
-      res.writeHead(answer.status, answer.headers ?? {});
-      res.end(answer.body ?? '');
+      const send = () => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(answer.body ?? '');
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

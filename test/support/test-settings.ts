@@ -25,6 +25,7 @@ export function testSettings(overrides: Partial<RelaySettings> = {}): RelaySetti
     disableAfter: { ms: 5 * 24 * 60 * 60 * 1000, failures: 100 },
     subscriptionExpiryMs: 30 * 24 * 60 * 60 * 1000,
     recoverRatePerSecond: 10,
+    probeIntervalMs: 300_000,
     healthFlushMs: 200,
     ...overrides,
   };

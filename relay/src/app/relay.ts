@@ -10,6 +10,8 @@ import { HeldDeliveries } from '../deliveries/held-deliveries.js';
 import { expireSubscriptions } from '../subscriptions/subscription-expiry.js';
 import { removeIfGone } from '../subscriptions/remove-subscription.js';
 import { TargetPauses } from '../health/target-pauses.js';
+import { TargetProbes } from '../health/target-probes.js';
+import { repeatEvery } from '../jobs/repeat-every.js';
 import { recoverStuckWork, startRecoverySweep } from '../conversations/recovery-sweep.js';
 import { ReplyWaits } from '../conversations/reply-waits.js';
 import type { Jobs } from '../jobs/jobs.js';
@@ -49,8 +51,10 @@ export async function startRelay(
   const relayEvents = new RelayEvents(deps, jobs.scheduler, (id, attempt) => {
     deliveries.kick(id, attempt);
   });
-  const held = new HeldDeliveries(deps, { scheduler: jobs.scheduler, deliveries });
+  const runners = { scheduler: jobs.scheduler, deliveries };
+  const held = new HeldDeliveries(deps, runners);
   const pauses = new TargetPauses(deps, relayEvents, held);
+  const probes = new TargetProbes(deps, runners, pauses);
   const removals = { ...deps, events: relayEvents };
   const health = new HealthRecorder(deps, (reached) => pauses.pauseReached(reached));
   // Each attempt feeds the health figures, may raise delivery.failed, and a 410 removes its
@@ -113,7 +117,15 @@ export async function startRelay(
   url = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
   // Work a previous process left unfinished starts now rather than at the first sweep.
   await recoverStuckWork(deps, worker);
+  await held.releaseStranded();
   const recovery = startRecoverySweep(deps, worker);
+  const probing = repeatEvery(
+    deps.settings.probeIntervalMs,
+    () => probes.probeRound(),
+    (error) => {
+      deps.logger.warn({ err: error }, 'probing paused targets failed; the next round tries again');
+    },
+  );
 
   return {
     services,
@@ -121,7 +133,7 @@ export async function startRelay(
     url,
     async close() {
       const grace = deps.settings.deliveryTimeoutMs;
-      recovery.stop();
+      await Promise.all([recovery.stop(), probing.stop()]);
       const closed = new Promise<void>((resolve) => {
         server.close(() => {
           resolve();

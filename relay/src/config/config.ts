@@ -103,6 +103,7 @@ const schema = z.object({
   RELAY_DISABLE_AFTER: disableAfter.default({ ms: 5 * 86_400_000, failures: 100 }),
   RELAY_SUBSCRIPTION_EXPIRY: duration.default(30 * 86_400_000),
   RELAY_RECOVER_RATE: z.coerce.number().positive().max(1_000).default(10),
+  RELAY_PROBE_INTERVAL: duration.default(5 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -136,6 +137,7 @@ export interface RelayConfig {
   disableAfter: DisableAfter;
   subscriptionExpiryMs: number;
   recoverRatePerSecond: number;
+  probeIntervalMs: number;
   logLevel: string;
 }
 
@@ -187,6 +189,7 @@ export function loadConfig(env: Environment): RelayConfig {
     disableAfter: e.RELAY_DISABLE_AFTER,
     subscriptionExpiryMs: e.RELAY_SUBSCRIPTION_EXPIRY,
     recoverRatePerSecond: e.RELAY_RECOVER_RATE,
+    probeIntervalMs: e.RELAY_PROBE_INTERVAL,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,5 @@
 import type { RelayDeps } from '../deps.js';
+import { repeatEvery, type Repeating } from '../jobs/repeat-every.js';
 import type { ConversationWorker } from './conversation-worker.js';
 
 /** How long a message may wait before the sweep assumes the process that took it died. */
@@ -23,31 +24,16 @@ export async function recoverStuckWork(
   return { messages: stuck.length };
 }
 
-/**
- * Runs the sweep every `intervalMs` in this process, one sweep at a time. A plain timer, not a
- * job: each process sweeps for itself, and its own unfinished work must not wait on a scheduler
- * that reads the store it is recovering from.
- */
+/** Runs the sweep every `intervalMs` in this process (see `repeatEvery`). */
 export function startRecoverySweep(
   deps: Pick<RelayDeps, 'store' | 'clock' | 'logger' | 'settings'>,
   worker: ConversationWorker,
-): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    recoverStuckWork(deps, worker)
-      .catch((error: unknown) => {
-        deps.logger.warn({ err: error }, 'recovery sweep failed; the next one tries again');
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, deps.settings.recoveryIntervalMs);
-  timer.unref();
-  return {
-    stop() {
-      clearInterval(timer);
+): Repeating {
+  return repeatEvery(
+    deps.settings.recoveryIntervalMs,
+    () => recoverStuckWork(deps, worker),
+    (error) => {
+      deps.logger.warn({ err: error }, 'recovery sweep failed; the next one tries again');
     },
-  };
+  );
 }

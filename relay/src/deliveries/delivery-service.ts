@@ -7,7 +7,7 @@ import { sendAttempt } from './send-attempt.js';
 import { afterAttempt } from '../model/delivery-transitions.js';
 
 /** Beyond the delivery timeout, for the store writes around one attempt. */
-const CLAIM_MARGIN_MS = 30_000;
+export const CLAIM_MARGIN_MS = 30_000;
 const HTTP_GONE = 410;
 
 type Deps = Pick<
@@ -46,20 +46,27 @@ export class DeliveryService {
     };
   }
 
-  /** Attempt `attempt` of a delivery, if it is still due and nobody else is making it. */
-  async attempt(deliveryId: string, attempt: number): Promise<AttemptResult> {
+  /**
+   * Attempt `attempt` of a delivery, if it is still due and nobody else is making it.
+   * `despitePause`: sent even though its target is paused (a probe of a paused target).
+   */
+  async attempt(
+    deliveryId: string,
+    attempt: number,
+    { despitePause = false }: { despitePause?: boolean } = {},
+  ): Promise<AttemptResult> {
     const claimed = await this.deps.store.deliveries.claim(
       deliveryId,
       this.claimFor(attempt),
       this.deps.clock.now(),
     );
     if (claimed.state !== 'claimed') return claimed;
-    return { state: 'done', delivery: await this.send(claimed.delivery) };
+    return { state: 'done', delivery: await this.send(claimed.delivery, { despitePause }) };
   }
 
   /** Sends a delivery this process holds the claim of; answers its state afterwards. */
-  send(delivery: ClaimedDelivery): Promise<Delivery> {
-    return this.track(this.sendClaimed(delivery));
+  send(delivery: ClaimedDelivery, options: { despitePause?: boolean } = {}): Promise<Delivery> {
+    return this.track(this.sendClaimed(delivery, options.despitePause ?? false));
   }
 
   /** Starts an attempt without waiting; errors are logged, a sweep or job tries again. */
@@ -98,13 +105,12 @@ export class DeliveryService {
     return work;
   }
 
-  private async sendClaimed(delivery: ClaimedDelivery): Promise<Delivery> {
+  private async sendClaimed(delivery: ClaimedDelivery, despitePause: boolean): Promise<Delivery> {
     const { metrics, settings } = this.deps;
-    const { outcome, targetGone } = await sendAttempt(
-      this.deps,
-      delivery,
-      this.deliveryUrl(delivery.id),
-    );
+    const { outcome, targetGone } = await sendAttempt(this.deps, delivery, {
+      deliveryUrl: this.deliveryUrl(delivery.id),
+      despitePause,
+    });
     const next = afterAttempt(delivery, outcome, settings);
     metrics.deliveries.inc({ outcome: next.status });
     if (outcome.kind === 'paused') {

@@ -22,14 +22,19 @@ export interface SentAttempt {
 export async function sendAttempt(
   deps: Deps,
   delivery: ClaimedDelivery,
-  /** The delivery in the relay's API, sent with every attempt (X-Webhook-Delivery-Url). */
-  deliveryUrl: string,
+  options: {
+    /** The delivery in the relay's API, sent with every attempt (X-Webhook-Delivery-Url). */
+    deliveryUrl: string;
+    /** A probe of a paused target: sent all the same. */
+    despitePause: boolean;
+  },
 ): Promise<SentAttempt> {
+  const { deliveryUrl, despitePause } = options;
   const { clock, settings } = deps;
   try {
     const target = await loadTarget(deps, delivery);
     if (!target) return unsendable(deps, 'the target was deleted', { targetGone: true });
-    if (target.paused && delivery.kind !== 'test') {
+    if (target.paused && delivery.kind !== 'test' && !despitePause) {
       return { outcome: { kind: 'paused', at: clock.now() }, targetGone: false };
     }
     const sent = await deps.send({
@@ -45,6 +50,9 @@ export async function sendAttempt(
       timeoutMs: settings.deliveryTimeoutMs,
     });
     const at = clock.now();
+    if (target.paused && despitePause) {
+      return { outcome: { kind: 'probed', attempt: attemptOf(sent, at), at }, targetGone: false };
+    }
     const retryAfterMs = 'retryAfter' in sent ? parseRetryAfter(sent.retryAfter, at) : undefined;
     return {
       outcome: { kind: 'sent', attempt: attemptOf(sent, at), retryAfterMs, at },

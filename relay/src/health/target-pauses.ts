@@ -14,8 +14,6 @@ export interface TargetRef {
   subscriptionId: string | null;
 }
 
-export const PAUSED_BY_HAND = 'paused by hand';
-
 /**
  * Pauses and resumes delivery targets. The pause state lives on the connection (webhook URL) and
  * the subscription, which fan-out and delivery read through their caches; each change is a

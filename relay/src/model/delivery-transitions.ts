@@ -7,6 +7,8 @@ export type AttemptOutcome =
   | { kind: 'sent'; attempt: DeliveryAttempt; retryAfterMs: number | undefined; at: Date }
   /** Not sendable, and no retry would change that (the target is gone, its secret unreadable). */
   | { kind: 'unsendable'; attempt: DeliveryAttempt; at: Date }
+  /** Sent to a paused target, to see whether it is back (a probe): how it answered. */
+  | { kind: 'probed'; attempt: DeliveryAttempt; at: Date }
   /** The target is paused: nothing was sent, the delivery waits for a resume or a recover. */
   | { kind: 'paused'; at: Date };
 
@@ -24,7 +26,8 @@ export function succeeded(status: number | null): boolean {
  * The one home of a delivery's state machine: the delivery after its claimed attempt.
  * Delivered on a 2xx; failed when it cannot be sent, is a test (one-off), answered 410 or ran
  * out of its cycle's retries; otherwise retrying at the schedule's (or Retry-After's) time;
- * paused when its target is. The claim is released either way. Both stores write what this
+ * paused when its target is, or when a probe of its paused target failed (held again, with
+ * the attempt in its log). The claim is released either way. Both stores write what this
  * answers (`attemptChange`), and the delivery service answers it to its callers.
  */
 export function afterAttempt(
@@ -42,6 +45,7 @@ export function afterAttempt(
   if (succeeded(outcome.attempt.status)) {
     return { ...recorded, status: 'delivered', nextAttemptAt: null };
   }
+  if (outcome.kind === 'probed') return { ...recorded, status: 'paused', nextAttemptAt: null };
   const retryAt = outcome.kind === 'sent' ? retryTime(delivery, outcome, policy) : null;
   return retryAt
     ? { ...recorded, status: 'retrying', nextAttemptAt: retryAt }

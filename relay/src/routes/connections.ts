@@ -5,7 +5,7 @@ import { checkWebhookUrl, headerPairs, sealNewSecret } from './target-input.js';
 import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import { HttpError } from '../errors.js';
-import { PAUSED_BY_HAND } from '../health/target-pauses.js';
+import { PAUSED_BY_HAND } from '../model/pause.js';
 import type { Connection, ConnectionChanges } from '../model/connection.js';
 import { deleteConnection } from '../workspaces/delete-connection.js';
 import {

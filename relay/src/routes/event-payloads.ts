@@ -126,7 +126,7 @@ export const eventPayloads: WebhookSpec[] = [
       'A target was resumed: by PATCH or the page (api), a successful Test (test), or its URL subscribed again (subscribe)',
     schema: envelope(
       'target.resumed',
-      z.object({ target: eventTarget, by: z.enum(['api', 'test', 'subscribe']) }),
+      z.object({ target: eventTarget, by: z.enum(['api', 'test', 'subscribe', 'probe']) }),
     ),
     example: examples['target.resumed'],
   },

@@ -9,7 +9,7 @@ import { checkWebhookUrl, sealNewSecret } from './target-input.js';
 import { viewSubscriptions } from '../presenters/subscriptions.js';
 import { ownedOr404 } from '../http/owned.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
-import { PAUSED_BY_HAND } from '../health/target-pauses.js';
+import { PAUSED_BY_HAND } from '../model/pause.js';
 import { removeSubscription } from '../subscriptions/remove-subscription.js';
 import { removedSubscriptionView } from '../presenters/subscriptions.js';
 import type { Connection } from '../model/connection.js';

@@ -52,6 +52,8 @@ export interface DeliveryRepository {
   /** What a paused subscription holds: its `paused` deliveries, oldest first. */
   held(subscriptionId: string): Promise<Redelivery[]>;
   countHeld(subscriptionId: string): Promise<number>;
+  /** The subscriptions holding `paused` deliveries (a scan: once at start). */
+  heldSubscriptionIds(): Promise<string[]>;
   /** Up to `limit` finished deliveries created before `cutoff` removed; how many. */
   removeFinishedBefore(cutoff: Date, limit: number): Promise<number>;
 }

@@ -74,6 +74,24 @@ export function deliveryQueryTests(store: () => Store): void {
       expect(await deliveries.countHeld(uid('sub'))).toBe(0);
     });
 
+    test('the subscriptions holding deliveries: those with a paused one, each once', async () => {
+      const { deliveries } = store();
+      const holding = uid('sub');
+      const done = uid('sub');
+      await deliveries.createMany([
+        delivery({ subscriptionId: holding, status: 'paused' }),
+        delivery({ subscriptionId: holding, status: 'paused' }),
+        delivery({ subscriptionId: done, status: 'delivered' }),
+        delivery({ subscriptionId: done, status: 'failed' }),
+        delivery({ subscriptionId: null, status: 'paused' }),
+      ]);
+
+      const ids = await deliveries.heldSubscriptionIds();
+      expect(ids.filter((id) => id === holding)).toHaveLength(1);
+      expect(ids).not.toContain(done);
+      expect(ids).not.toContain(null);
+    });
+
     test('finished deliveries before a cutoff are removed, at most `limit` at a time', async () => {
       const { deliveries } = store();
       const old = at(-5_000_000);

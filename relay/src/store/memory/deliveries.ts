@@ -148,6 +148,16 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
     return answer(() => this.deliveries.find(isHeldFor(subscriptionId)).length);
   }
 
+  heldSubscriptionIds(): Promise<string[]> {
+    return answer(() => [
+      ...new Set(
+        this.deliveries
+          .find((delivery) => delivery.status === 'paused' && delivery.subscriptionId !== null)
+          .map((delivery) => delivery.subscriptionId ?? ''),
+      ),
+    ]);
+  }
+
   removeFinishedBefore(cutoff: Date, limit: number): Promise<number> {
     return answer(() =>
       this.deliveries.deleteWhere(

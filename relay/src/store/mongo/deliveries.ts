@@ -173,6 +173,14 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     return this.c.deliveries.countDocuments({ subscriptionId, status: 'paused' });
   }
 
+  async heldSubscriptionIds(): Promise<string[]> {
+    const ids = await this.c.deliveries.distinct('subscriptionId', {
+      status: 'paused',
+      subscriptionId: { $ne: null },
+    });
+    return ids.filter((id): id is string => typeof id === 'string');
+  }
+
   removeFinishedBefore(cutoff: Date, limit: number): Promise<number> {
     return removeBatch(
       this.c.deliveries,

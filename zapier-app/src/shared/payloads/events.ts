@@ -63,8 +63,12 @@ export interface TargetPausedData {
   lastError: string;
 }
 
-/** Who resumed a target: PATCH (or the page), a successful Test, or the same URL subscribed again. */
-export type ResumedBy = 'api' | 'test' | 'subscribe';
+/**
+ * Who resumed a target: PATCH (or the page), a successful Test, the same URL subscribed again, or
+ * the relay itself, when a delivery it sent to the paused target to see whether it is back was
+ * answered 2xx (RELAY_PROBE_INTERVAL).
+ */
+export type ResumedBy = 'api' | 'test' | 'subscribe' | 'probe';
 
 /** `target.resumed`: attempts start again; the resume itself sends no new delivery. */
 export interface TargetResumedData {
