@@ -50,7 +50,8 @@ function reportedRuns(): OutgoingPayload[] {
 beforeAll(async () => {
   // The relay and its store (jest's global setup) as users run them, with a loopback OpenAI the
   // tests can hold; retries 100 ms apart, so that a delivery to a failing webhook URL gives up
-  // (delivery.failed) at once; a target paused after 3 failed deliveries; a 5 s sync window.
+  // (delivery.failed) at once; a target paused after 3 failed deliveries, probed every 2 s; a 5 s
+  // sync window.
   ai = await startFakeOpenAi();
   cleanups.push(() => ai.close());
   const relay = await startRelayProcess({
@@ -60,6 +61,7 @@ beforeAll(async () => {
       OPENAI_API_KEY: 'sk-e2e',
       RELAY_RETRY_SCHEDULE: '100ms,100ms,100ms',
       RELAY_DISABLE_AFTER: '3',
+      RELAY_PROBE_INTERVAL: '2s',
       RELAY_SYNC_TIMEOUT_MS: '5000',
     },
   });
@@ -233,8 +235,8 @@ describe('published workflows "FourthChat Trigger → Report"', () => {
     home: () => home,
     n8n: () => n8n,
     stopN8n: () => n8n.stop(),
-    restartN8n: async (env) => {
-      n8n = await home.start(n8n.port, env);
+    restartN8n: async () => {
+      n8n = await home.start(n8n.port);
       cleanups.push(() => n8n.stop());
     },
     connectionId: () => connectionId,

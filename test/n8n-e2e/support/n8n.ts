@@ -139,14 +139,13 @@ export class N8nHome {
 
   /**
    * `n8n start` with published workflows active; resolves once its health check answers. Give the
-   * port of an earlier start to come back at the same webhook URLs (n8n restarted), and settings
-   * of n8n to add.
+   * port of an earlier start to come back at the same webhook URLs (n8n restarted).
    */
-  async start(port?: number, extraEnv: Record<string, string> = {}): Promise<RunningN8n> {
+  async start(port?: number): Promise<RunningN8n> {
     port ??= await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const child: ChildProcess = spawn(this.install.node, [this.install.bin, 'start'], {
-      env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/`, ...extraEnv }),
+      env: this.env({ N8N_PORT: String(port), N8N_WEBHOOK_URL: `${baseUrl}/` }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
