@@ -1,6 +1,7 @@
 // The parts that live for the whole benchmark: the AI stub and the bare Koa limit as
 // child processes, the webhook receiver in this (the load) process.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNodeServer } from './children.mjs';
@@ -16,6 +17,18 @@ export function buildRelay(root) {
   const result = spawnSync(process.execPath, [tsc, '-b', 'relay'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0)
     throw new Error(`tsc -b relay in ${root} failed (exit ${result.status})`);
+}
+
+/**
+ * A module of this tree's built relay, by its path in relay/dist. tsc leaves the JavaScript of
+ * deleted sources in dist, so an import the relay moved away from would load stale code on a
+ * machine that built before the move and fail on a fresh clone; hence the check of the source.
+ */
+export function importRelayModule(path) {
+  const source = join(repoRoot, 'relay', 'src', path.replace(/\.js$/, '.ts'));
+  if (!existsSync(source))
+    throw new Error(`the bench imports ${path}, but relay/src has no ${source}`);
+  return import(join(repoRoot, 'relay', 'dist', path));
 }
 
 /** Builds what a fresh clone lacks: the relay's JavaScript and the embedded store; returns its classpath. */

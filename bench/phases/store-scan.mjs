@@ -1,8 +1,7 @@
 // Diagnostic behind the end-to-end figures: what one relay query costs on the embedded
 // store as the messages collection grows — a read and a write by `_id` alone, and a read
 // by other fields (the conversation worker's "next pending message of this conversation").
-import { join } from 'node:path';
-import { repoRoot } from '../lib/fixtures.mjs';
+import { importRelayModule } from '../lib/fixtures.mjs';
 import { databaseUrl, startFreshStore } from '../lib/relay-stack.mjs';
 import { median } from '../lib/stats.mjs';
 
@@ -39,7 +38,7 @@ async function timeEach(now, count, lookup) {
 }
 
 export async function measureScanCost({ classpath, plan, now, log }) {
-  const { openDatabase } = await import(join(repoRoot, 'relay', 'dist', 'store', 'mongo.js'));
+  const { openDatabase } = await importRelayModule('store/mongo/database.js');
   const store = await startFreshStore(classpath);
   const { client, collections: db } = await openDatabase(databaseUrl(store.uri, 'scan'));
   try {

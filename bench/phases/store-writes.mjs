@@ -3,16 +3,13 @@
 // the waiting message. It calls the relay's own ConversationRepository.accept with a batch
 // of one, so it stays the relay's write for write (without the batching of busy moments).
 // No load tool drives a database driver, so this one loop times itself.
-import { join } from 'node:path';
-import { repoRoot } from '../lib/fixtures.mjs';
+import { importRelayModule } from '../lib/fixtures.mjs';
 import { USERS } from '../lib/messages.mjs';
 import { cpuMeter } from '../lib/proc-stats.mjs';
 import { databaseUrl, startFreshStore } from '../lib/relay-stack.mjs';
 import { coresUsed, medianOf } from '../lib/repeat.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { describeAccept } from '../report/format.mjs';
-
-const relayModule = (path) => import(join(repoRoot, 'relay', 'dist', path));
 
 /** What routes/incoming.ts hands the accept batcher for one message. */
 function acceptance(ids, connection, conversationId, userId, tag, now) {
@@ -42,7 +39,7 @@ function acceptance(ids, connection, conversationId, userId, tag, now) {
 }
 
 async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }) {
-  const { conversationIdFor } = await relayModule('domain/conversations.js');
+  const { conversationIdFor } = await importRelayModule('conversations/conversation-ids.js');
   const latencies = [];
   const deadline = now() + seconds * 1000;
   let next = 0;
@@ -67,8 +64,8 @@ async function writeLoop({ deps, connection, concurrency, seconds, now, runTag }
 }
 
 async function storeWritesRun({ classpath, warmStore, concurrency, plan, runTag, now }) {
-  const { openMongoStore } = await relayModule('store/mongo/mongo-store.js');
-  const { createIdGenerator } = await relayModule('app/ids.js');
+  const { openMongoStore } = await importRelayModule('store/mongo/mongo-store.js');
+  const { createIdGenerator } = await importRelayModule('ids/generated-ids.js');
   const store = warmStore ? await warmStore.newDatabase() : await startFreshStore(classpath);
   const db = await openMongoStore(databaseUrl(store.uri, store.database ?? 'limit_b'));
   try {
