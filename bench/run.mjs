@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --memory | --profile]`: see docs/BENCHMARKS.md.
+// `npm run bench [-- --quick | --memory | --stores | --relays | --profile]`: see docs/BENCHMARKS.md.
 import { stopAllTracked } from './lib/cleanup.mjs';
 import { buildPrerequisites, startFixtures } from './lib/fixtures.mjs';
 import { STORE_DESCRIPTION } from './lib/relay-stack.mjs';
@@ -9,12 +9,19 @@ import { measureFixedRates } from './phases/end-to-end.mjs';
 import { findMaxRate } from './phases/max-rate.mjs';
 import { measureMemory } from './phases/memory.mjs';
 import { profileRelay } from './phases/profile.mjs';
+import { BASELINE_REF as RELAY_BASELINE, measureRelayVariants } from './phases/relay-variants.mjs';
 import { measureRetries } from './phases/retries.mjs';
 import { measureScanCost } from './phases/store-scan.mjs';
 import { measureStoreVariants } from './phases/store-variants.mjs';
 import { measureStoreWrites } from './phases/store-writes.mjs';
 import { describeMachine } from './report/machine.mjs';
-import { readLatest, writeMemoryReport, writeReports, writeStoresReport } from './report/write.mjs';
+import {
+  readLatest,
+  writeMemoryReport,
+  writeRelaysReport,
+  writeReports,
+  writeStoresReport,
+} from './report/write.mjs';
 
 const began = performance.now();
 const log = (line) =>
@@ -22,9 +29,33 @@ const log = (line) =>
     `[${((performance.now() - began) / 1000).toFixed(1).padStart(5)} s] ${line}\n`,
   );
 
+/** The phases that also run on their own, by option (`--memory`, `--stores`, `--relays`). */
+const PHASES = {
+  memory: {
+    title: (plan) =>
+      `memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`,
+    measure: measureMemory,
+    write: writeMemoryReport,
+  },
+  stores: {
+    title: () => 'the store: synced, the build before, without compaction (side by side)',
+    measure: measureStoreVariants,
+    write: writeStoresReport,
+  },
+  relays: {
+    title: () => `the relay: before #24 (${RELAY_BASELINE}) and this build (side by side)`,
+    measure: measureRelayVariants,
+    write: writeRelaysReport,
+  },
+};
+
+function runPhase(option, context) {
+  log(PHASES[option].title(context.plan));
+  return PHASES[option].measure(context);
+}
+
 async function benchmark(coldContext) {
   const context = { ...coldContext, warmStore: await startWarmStore(coldContext) };
-  const { plan } = context;
   log('accept: relay');
   const relay = await measureRelayAccept(context);
   log('accept: limit (a), bare Koa');
@@ -51,14 +82,14 @@ async function benchmark(coldContext) {
             baselineFrom: 'maxRate',
           })
         : await measureRetries(context, { rate: 5 });
-  log(`memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`);
-  const memory = await measureMemory(context);
+  const memory = await runPhase('memory', context);
   log('diagnostic: query cost on the embedded store');
   const scan = await measureScanCost(context);
-  log('the store: synced, the build before, without compaction (side by side)');
-  const stores = await measureStoreVariants(context);
+  const stores = await runPhase('stores', context);
+  const relays = await runPhase('relays', context);
   return {
     stores,
+    relays,
     accept: { relay, bareKoa, storeWrites },
     endToEnd: fixed,
     maxRate,
@@ -80,23 +111,12 @@ async function main() {
   const context = { plan, log, fixtures, classpath, now: () => performance.now() };
   try {
     if (options.profile) return await profileRelay(context);
-    if (options.stores) {
-      log('the store: synced, the build before, without compaction (side by side)');
-      const stores = await measureStoreVariants(context);
+    const alone = Object.keys(PHASES).find((option) => options[option]);
+    if (alone) {
+      const figures = { [alone]: await runPhase(alone, context) };
       const seconds = (Date.now() - startedAt.getTime()) / 1000;
-      return writeStoresReport(
-        { plan, machine, store: STORE_DESCRIPTION, startedAt, seconds, figures: { stores } },
-        log,
-      );
-    }
-    if (options.memory) {
-      log(
-        `memory: up to ${plan.memory.messages} messages (at most ${plan.memory.budgetSeconds} s)`,
-      );
-      const memory = await measureMemory(context);
-      const seconds = (Date.now() - startedAt.getTime()) / 1000;
-      return writeMemoryReport(
-        { plan, machine, store: STORE_DESCRIPTION, startedAt, seconds, figures: { memory } },
+      return PHASES[alone].write(
+        { plan, machine, store: STORE_DESCRIPTION, startedAt, seconds, figures },
         log,
       );
     }

@@ -2,7 +2,7 @@
 // which the memory run, with its store's warm-up and the figures before and after, takes 6-7)
 // and --quick (< 1 min).
 
-const USAGE = `usage: npm run bench [-- --quick | --memory | --stores | --profile | --render]
+const USAGE = `usage: npm run bench [-- --quick | --memory | --stores | --relays | --profile | --render]
   (default)   full benchmark, each figure the median of 3 runs; writes bench/results/latest.json,
               bench/results/chart.svg and docs/BENCHMARKS.md
   --quick     one run per figure, short runs; writes bench/results/quick.json only
@@ -10,6 +10,9 @@ const USAGE = `usage: npm run bench [-- --quick | --memory | --stores | --profil
               bench/results/memory.json (or memory-quick.json), never latest.json
   --stores    only the store variants side by side (synced, the build before, no compaction);
               writes bench/results/stores.json (or stores-quick.json), never latest.json
+  --relays    only the relay before the engine redesign (#24, built from git) and this build's,
+              side by side on this build's store; writes bench/results/relays.json (or
+              relays-quick.json), never latest.json
   --profile   instead of the benchmark: one relay run under --cpu-prof at a fixed rate,
               then its hottest functions and which process used the CPU
   --render    no measuring: rewrite the chart and docs/BENCHMARKS.md from latest.json
@@ -20,6 +23,7 @@ export function parseOptions(argv) {
     quick: false,
     memory: false,
     stores: false,
+    relays: false,
     profile: false,
     render: false,
     help: false,
@@ -28,6 +32,7 @@ export function parseOptions(argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--memory') options.memory = true;
     else if (arg === '--stores') options.stores = true;
+    else if (arg === '--relays') options.relays = true;
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--render') options.render = true;
     else if (arg === '--help' || arg === '-h') options.help = true;

@@ -3,6 +3,7 @@
 import { P99_LIMIT_MS } from '../phases/max-rate.mjs';
 import { formatMs, formatPercent, formatRate, formatRatio, verdict } from './format.mjs';
 import { memoryByProcess } from './memory-figures.mjs';
+import { relayVariantsTable, storeVariantsTable } from './side-by-side.mjs';
 import { describeGrowth, evaluateTargets, limitRatios } from './targets.mjs';
 
 const cores = (figure, names) =>
@@ -178,23 +179,6 @@ export function memoryTable({ memory }, plan) {
   };
 }
 
-/** The store's durability priced, and what its compaction earns (#25). */
-export function storeVariantsTable({ stores }, plan) {
-  const { callers, rate, byVariant } = stores;
-  const ms = (value) => formatMs(value, plan.drainSeconds);
-  return {
-    title: `The store: accept at ${callers} callers and accept → delivered at ${rate} msg/s, by store build (same run)`,
-    header: ['Store', 'Accept', 'Accept p50 / p99', `${rate} msg/s p50 / p99`, 'Store file'],
-    rows: Object.values(byVariant).map(({ name, accept, endToEnd, file }) => [
-      name,
-      formatRate(accept.messagesPerSecond),
-      `${formatMs(accept.p50)} / ${formatMs(accept.p99)}`,
-      `${ms(endToEnd.e2eP50)} / ${ms(endToEnd.e2eP99)}`,
-      `${file.storeFileMB.toFixed(0)} MB after ${file.delivered.toLocaleString('en-US')} messages`,
-    ]),
-  };
-}
-
 export function resultTables(figures, plan) {
   return [
     targetsTable(figures, plan),
@@ -204,5 +188,6 @@ export function resultTables(figures, plan) {
     retriesTable(figures, plan),
     memoryTable(figures, plan),
     ...(figures.stores ? [storeVariantsTable(figures, plan)] : []),
+    ...(figures.relays ? [relayVariantsTable(figures, plan)] : []),
   ];
 }

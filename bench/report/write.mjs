@@ -1,5 +1,5 @@
 // Prints the tables; writes bench/results/*.json and, for a full run, the chart and
-// docs/BENCHMARKS.md. A memory-only run has a file of its own: latest.json always holds
+// docs/BENCHMARKS.md. A phase run alone has a file of its own: latest.json always holds
 // one whole run, so every figure in the report comes from the same revision and machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import { repoRoot } from '../lib/fixtures.mjs';
 import { renderChart } from './chart.mjs';
 import { benchmarksMarkdown } from './markdown.mjs';
 import { asText } from './render.mjs';
-import { memoryTable, resultTables, storeVariantsTable } from './tables.mjs';
+import { relayVariantsTable, storeVariantsTable } from './side-by-side.mjs';
+import { memoryTable, resultTables } from './tables.mjs';
 import { evaluateTargets, limitRatios, memoryTargets } from './targets.mjs';
 import { verdict } from './format.mjs';
 
@@ -31,7 +32,21 @@ export function readLatest() {
   return { ...run, startedAt: new Date(run.startedAt) };
 }
 
-/** `--memory`: the memory run's targets and table, in bench/results/memory(-quick).json. */
+/**
+ * A phase run on its own (`--<option>`): its tables printed, the run (with `extra`) in
+ * bench/results/<option>.json or <option>-quick.json.
+ */
+function writeAlone(option, run, tables, extra, log) {
+  process.stdout.write(`\n${asText(tables)}\n\n`);
+  mkdirSync(results, { recursive: true });
+  const quick = run.plan.mode === 'quick';
+  const command = `npm run bench -- --${option}${quick ? ' --quick' : ''}`;
+  const json = join(results, `${option}${quick ? '-quick' : ''}.json`);
+  writeFileSync(json, `${JSON.stringify({ ...run, command, ...extra }, compact, 2)}\n`);
+  log(`wrote ${json}`);
+}
+
+/** `--memory`: the memory run's targets and table. */
 export function writeMemoryReport(run, log) {
   const { plan, figures } = run;
   const targets = memoryTargets(figures.memory);
@@ -40,23 +55,17 @@ export function writeMemoryReport(run, log) {
     header: ['Figure', 'Target', 'Measured', 'Result'],
     rows: targets.map((t) => [t.figure, t.target, t.measured, verdict(t.met)]),
   };
-  process.stdout.write(`\n${asText([targetsTable, memoryTable(figures, plan)])}\n\n`);
-  mkdirSync(results, { recursive: true });
-  const command = `npm run bench -- --memory${plan.mode === 'quick' ? ' --quick' : ''}`;
-  const json = join(results, plan.mode === 'quick' ? 'memory-quick.json' : 'memory.json');
-  writeFileSync(json, `${JSON.stringify({ ...run, command, targets }, compact, 2)}\n`);
-  log(`wrote ${json}`);
+  writeAlone('memory', run, [targetsTable, memoryTable(figures, plan)], { targets }, log);
 }
 
-/** `--stores`: the store variants' table, in bench/results/stores(-quick).json. */
+/** `--stores`: the store variants' table. */
 export function writeStoresReport(run, log) {
-  const { plan, figures } = run;
-  process.stdout.write(`\n${asText([storeVariantsTable(figures, plan)])}\n\n`);
-  mkdirSync(results, { recursive: true });
-  const command = `npm run bench -- --stores${plan.mode === 'quick' ? ' --quick' : ''}`;
-  const json = join(results, plan.mode === 'quick' ? 'stores-quick.json' : 'stores.json');
-  writeFileSync(json, `${JSON.stringify({ ...run, command }, compact, 2)}\n`);
-  log(`wrote ${json}`);
+  writeAlone('stores', run, [storeVariantsTable(run.figures, run.plan)], {}, log);
+}
+
+/** `--relays`: the relay before #24 and this build's. */
+export function writeRelaysReport(run, log) {
+  writeAlone('relays', run, [relayVariantsTable(run.figures, run.plan)], {}, log);
 }
 
 export async function writeReports(run, log) {
