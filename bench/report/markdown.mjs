@@ -60,6 +60,8 @@ directly through the MongoDB driver. Every figure is the median of ${plan.runs} 
 npm run bench               # the full benchmark, about 15 minutes on an idle machine; rewrites this page
 npm run bench -- --quick    # one short run per figure, under a minute (bench/results/quick.json)
 npm run bench -- --memory   # only the memory run, 6-7 minutes (bench/results/memory.json)
+npm run bench -- --stores   # only the store builds side by side (bench/results/stores.json)
+npm run bench -- --relays   # only the relay before #24 and this one side by side (bench/results/relays.json)
 npm run bench -- --profile  # the relay under --cpu-prof at 20 msg/s: hottest code, CPU per process
 \`\`\`
 
@@ -84,6 +86,10 @@ ${analysis.trim()}
   \`AI_PROVIDER=openai\` against a stub OpenAI server (\`bench/servers/openai-stub.mjs\`) that
   answers at once, so the AI's own time is not measured; \`LOG_LEVEL=warn\`, rate limit off,
   retry schedule \`1s,1s,1s\`. Each run gets its own store data directory.
+- Builds compared side by side (the store's and the relay's tables) run in the same run, each on
+  a warm store of its own, their runs taking turns, so the machine's load weighs on each alike.
+  The earlier builds come from git (\`git archive\` of the commit named) and are built once into
+  \`.cache/\`; the relay before #24 runs on this build's store and this tree's packages.
 - Load comes from the benchmark process, separate from the relay: autocannon for the closed-loop
   accept runs (${plan.warmupSeconds} s warm-up, then ${plan.acceptSeconds} s), undici for fixed rates. Fixed-rate requests are
   sent on a schedule (request *i* at *i*/rate) and timed from when they were due, so a slow
