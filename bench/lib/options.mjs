@@ -1,6 +1,6 @@
-// Command line and the two plans: the full benchmark (about 15 min on an idle machine, of
-// which the memory run, with its store's warm-up and the figures before and after, takes 6-7)
-// and --quick (< 1 min).
+// Command line and the two plans: the full benchmark (about 30 min on an idle machine: 31 on
+// 2026-12-08, of which the memory run took 8, the store builds side by side 10 and the relay
+// builds side by side 4) and --quick (a few minutes).
 
 const USAGE = `usage: npm run bench [-- --quick | --memory | --stores | --relays | --profile | --render]
   (default)   full benchmark, each figure the median of 3 runs; writes bench/results/latest.json,

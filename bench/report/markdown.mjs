@@ -57,7 +57,7 @@ JSON and answers 202, and (b) the store writes the relay makes for one message, 
 directly through the MongoDB driver. Every figure is the median of ${plan.runs} runs, and ${startState(run)}.
 
 \`\`\`bash
-npm run bench               # the full benchmark, about 15 minutes on an idle machine; rewrites this page
+npm run bench               # the full benchmark, about 30 minutes on an idle machine; rewrites this page
 npm run bench -- --quick    # one short run per figure, under a minute (bench/results/quick.json)
 npm run bench -- --memory   # only the memory run, 6-7 minutes (bench/results/memory.json)
 npm run bench -- --stores   # only the store builds side by side (bench/results/stores.json)
