@@ -2,7 +2,7 @@
 // share its relay and its running n8n): (e) a trigger whose n8n was stopped until the relay
 // paused it fires again after n8n restarts, with the replies held while it was down; (f) a Send
 // Message whose reply takes 40 s returns it in the execution that sent it.
-import type { AcceptedMessage, OutgoingPayload, Subscription } from '@fourthchat/shared';
+import type { AcceptedMessage, Delivery, OutgoingPayload, Subscription } from '@fourthchat/shared';
 import type { FakeOpenAi } from '../support/fake-openai.js';
 import type { Receiver } from '../support/receiver.js';
 import { scaledMs } from '../support/time-scale.js';
@@ -13,6 +13,9 @@ import type { RelayApi } from './support/relay-api.js';
 
 export const HELD_REPORT_PATH = '/webhook/n8n-held';
 export const SLOW_REPORT_PATH = '/webhook/n8n-slow';
+
+/** An attempt's time and duration are read from two clocks, each rounded to the millisecond. */
+const CLOCK_SLACK_MS = 2;
 
 /** How long the slow reply takes: well past the relay's sync window (5 s in this run). */
 const SLOW_REPLY_MS = 40_000;
@@ -50,6 +53,28 @@ function scenarios(ctx: Issue23Context): void {
       .api()
       .get<{ data: Subscription[] }>(`/api/connections/${ctx.heldConnectionId()}/subscriptions`);
     return data.find((subscription) => subscription.targetUrl === ctx.heldWebhookUrl());
+  }
+
+  /**
+   * When the relay sent the reply with each content to the held trigger, with the attempt that
+   * n8n answered with a 2xx (from the delivery log), and when that answer came.
+   */
+  async function sentTimes(contents: string[]) {
+    const runs = reported<OutgoingPayload>(ctx.receiver(), HELD_REPORT_PATH);
+    const { data } = await ctx
+      .api()
+      .get<{ data: Delivery[] }>(`/api/connections/${ctx.heldConnectionId()}/deliveries?limit=200`);
+    return contents.map((content) => {
+      const replyId = runs.find((run) => run.message.content === content)?.message.id;
+      const delivery = data.find(
+        (d) => d.messageId === replyId && d.targetUrl === ctx.heldWebhookUrl(),
+      );
+      const ok = delivery?.attempts.find(
+        (a) => a.status !== null && a.status >= 200 && a.status < 300,
+      );
+      const answeredAt = ok ? Date.parse(ok.at) : Number.NaN;
+      return { answeredAt, sentAt: answeredAt - (ok?.durationMs ?? 0) };
+    });
   }
 
   const send = (message: string) =>
@@ -100,7 +125,12 @@ function scenarios(ctx: Issue23Context): void {
         intervalMs: 250,
         what: `the run of ${live.messageId}`,
       });
-      expect(contents()).toEqual(['[ai] held 1', '[ai] held 2', '[ai] live after the restart']);
+      // n8n runs executions side by side, so the order in which they report is n8n's (the first
+      // after a restart is the slowest); the order the relay promises is that of its sends.
+      expect(contents().slice(0, 2).sort()).toEqual(['[ai] held 1', '[ai] held 2']);
+      expect(contents()[2]).toBe('[ai] live after the restart');
+      const [first, second] = await sentTimes(['[ai] held 1', '[ai] held 2']);
+      expect(first?.answeredAt).toBeLessThanOrEqual((second?.sentAt ?? 0) + CLOCK_SLACK_MS);
       expect(await heldSubscription()).toMatchObject({ paused: false });
     },
     scaledMs(100_000),
