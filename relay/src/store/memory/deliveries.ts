@@ -152,8 +152,8 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
     return answer(() => [
       ...new Set(
         this.deliveries
-          .find((delivery) => delivery.status === 'paused' && delivery.subscriptionId !== null)
-          .map((delivery) => delivery.subscriptionId ?? ''),
+          .find((delivery) => delivery.status === 'paused')
+          .flatMap(({ subscriptionId }) => (subscriptionId === null ? [] : [subscriptionId])),
       ),
     ]);
   }
