@@ -8,11 +8,9 @@ export interface SubscriptionKey {
   subscriptionId: string;
 }
 
-/** How a release waits between two sends; real timers in the relay, anything in a test. */
-export type Wait = (ms: number) => Promise<void>;
-
-const realWait: Wait = (ms) =>
-  new Promise((resolve) => {
+/** The pause between two sends (a plain timer, like the delivery service's kicks). */
+const wait = (ms: number) =>
+  new Promise<void>((resolve) => {
     setTimeout(resolve, ms).unref();
   });
 
@@ -34,7 +32,6 @@ export class HeldDeliveries {
   constructor(
     private readonly deps: Deps,
     private readonly runners: SendAgainRunners,
-    private readonly wait: Wait = realWait,
   ) {}
 
   release(subscription: SubscriptionKey): void {
@@ -84,7 +81,7 @@ export class HeldDeliveries {
     let sent = 0;
     let nextAt = clock.now().getTime();
     for (const delivery of held) {
-      await this.wait(Math.max(0, nextAt - clock.now().getTime()));
+      await wait(Math.max(0, nextAt - clock.now().getTime()));
       if (this.stopped) break;
       nextAt = clock.now().getTime() + spacingMs;
       const result = await sendAgain(this.deps, this.runners, delivery);
